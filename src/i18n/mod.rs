@@ -1,0 +1,255 @@
+//! UI text in English and Japanese. Views never hard-code text: they call
+//! [`I18n::t`] with a key from the tables in `en.rs` / `ja.rs`.
+//!
+//! The language is the user's choice from Settings (kept in `localStorage`), else the
+//! browser's preferred language, else English.
+
+mod en;
+mod ja;
+
+use leptos::prelude::*;
+
+/// The UI languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// BCP 47 code, used for `<html lang>` and number/date formatting.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "en" => Some(Lang::En),
+            "ja" => Some(Lang::Ja),
+            _ => None,
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => en::STRINGS,
+            Lang::Ja => ja::STRINGS,
+        }
+    }
+}
+
+/// Picks the UI language from the browser's preferred languages (most preferred
+/// first): the first one we have wins; English when none matches.
+pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Lang {
+    preferred
+        .iter()
+        .find_map(|l| {
+            let primary = l.as_ref().split(['-', '_']).next().unwrap_or_default();
+            Lang::from_code(&primary.to_ascii_lowercase())
+        })
+        .unwrap_or(Lang::En)
+}
+
+/// The text of `key` in `lang`, `None` when the table lacks it.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    lang.table()
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| *v)
+}
+
+/// The text of `key` in `lang`, falling back to English, then to the key itself
+/// (never reached: a test checks every key used exists in both tables).
+pub fn text(lang: Lang, key: &str) -> String {
+    lookup(lang, key)
+        .or_else(|| lookup(Lang::En, key))
+        .map(str::to_owned)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+const STORAGE_KEY: &str = "healthhub.lang";
+
+/// The language context: `provide_context(I18n::from_browser())` once at the root,
+/// `expect_context::<I18n>()` in views.
+#[derive(Clone, Copy, Debug)]
+pub struct I18n {
+    /// The effective language.
+    pub lang: RwSignal<Lang>,
+    /// The user's explicit choice; `None` = follow the browser.
+    pub choice: RwSignal<Option<Lang>>,
+}
+
+impl I18n {
+    /// Reads the saved choice and the browser languages.
+    pub fn from_browser() -> Self {
+        let choice = crate::web::storage_get(STORAGE_KEY).and_then(|c| Lang::from_code(&c));
+        let lang = choice.unwrap_or_else(|| negotiate(&crate::web::browser_languages()));
+        crate::web::set_document_lang(lang.code());
+        I18n {
+            lang: RwSignal::new(lang),
+            choice: RwSignal::new(choice),
+        }
+    }
+
+    /// Sets (and remembers) the user's choice; `None` follows the browser again.
+    pub fn choose(&self, choice: Option<Lang>) {
+        crate::web::storage_set(STORAGE_KEY, choice.map(Lang::code));
+        let lang = choice.unwrap_or_else(|| negotiate(&crate::web::browser_languages()));
+        crate::web::set_document_lang(lang.code());
+        self.choice.set(choice);
+        self.lang.set(lang);
+    }
+
+    /// The text of `key` in the current language (reactive when called in a view
+    /// closure).
+    pub fn t(&self, key: &str) -> String {
+        text(self.lang.get(), key)
+    }
+}
+
+/// The language context of the current component tree.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| {
+        let i18n = I18n::from_browser();
+        provide_context(i18n);
+        i18n
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::{Group, ENDPOINTS};
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn keys(lang: Lang) -> BTreeSet<&'static str> {
+        lang.table().iter().map(|(k, _)| *k).collect()
+    }
+
+    #[test]
+    fn both_tables_have_the_same_keys() {
+        let en = keys(Lang::En);
+        let ja = keys(Lang::Ja);
+        let missing_in_ja: Vec<_> = en.difference(&ja).collect();
+        let missing_in_en: Vec<_> = ja.difference(&en).collect();
+        assert!(
+            missing_in_ja.is_empty(),
+            "missing in ja.rs: {missing_in_ja:?}"
+        );
+        assert!(
+            missing_in_en.is_empty(),
+            "missing in en.rs: {missing_in_en:?}"
+        );
+    }
+
+    #[test]
+    fn no_key_is_defined_twice_or_empty() {
+        for lang in Lang::ALL {
+            let table = lang.table();
+            assert_eq!(keys(lang).len(), table.len(), "duplicate key in {lang:?}");
+            for (k, v) in table {
+                assert!(!v.trim().is_empty(), "{lang:?}: {k} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn every_endpoint_and_group_has_its_text() {
+        for lang in Lang::ALL {
+            for e in &ENDPOINTS {
+                assert!(
+                    lookup(lang, &e.title_key()).is_some(),
+                    "{lang:?} {}",
+                    e.title_key()
+                );
+                assert!(
+                    lookup(lang, &e.about_key()).is_some(),
+                    "{lang:?} {}",
+                    e.about_key()
+                );
+            }
+            for g in Group::ALL {
+                assert!(lookup(lang, g.title_key()).is_some(), "{lang:?} {:?}", g);
+            }
+        }
+    }
+
+    /// Every literal key passed to `t("…")` / `text(_, "…")` / `…_key => "…"` in the
+    /// sources exists in both tables, so a view can never show a raw key.
+    #[test]
+    fn every_key_used_in_the_sources_exists() {
+        let mut used = BTreeSet::new();
+        collect_keys(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut used,
+        );
+        assert!(used.len() > 20, "the scan found too few keys: {used:?}");
+        for key in &used {
+            for lang in Lang::ALL {
+                assert!(
+                    lookup(lang, key).is_some(),
+                    "key \"{key}\" is missing in {lang:?}"
+                );
+            }
+        }
+    }
+
+    fn collect_keys(dir: &Path, out: &mut BTreeSet<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "i18n") {
+                    collect_keys(&path, out);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let Ok(src) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for marker in [".t(\"", "text(lang, \"", "_key\", \"", "=> \""] {
+                    for (i, _) in src.match_indices(marker) {
+                        let rest = &src[i + marker.len()..];
+                        if let Some(end) = rest.find('"') {
+                            let key = &rest[..end];
+                            if is_key_like(key) {
+                                out.insert(key.to_owned());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `group.sleep`, `config.help.url`: dotted lowercase words.
+    fn is_key_like(s: &str) -> bool {
+        s.contains('.')
+            && !s.contains("..")
+            && s.split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+    }
+
+    #[test]
+    fn browser_languages_pick_the_first_we_have() {
+        assert_eq!(negotiate(&["ja-JP", "en-US"]), Lang::Ja);
+        assert_eq!(negotiate(&["fr-FR", "ja"]), Lang::Ja);
+        assert_eq!(negotiate(&["en-GB", "ja"]), Lang::En);
+        assert_eq!(negotiate(&["de"]), Lang::En);
+        assert_eq!(negotiate::<&str>(&[]), Lang::En);
+    }
+
+    #[test]
+    fn text_falls_back_to_english_then_key() {
+        assert_eq!(text(Lang::Ja, "nav.today"), "今日");
+        assert_eq!(text(Lang::En, "nav.today"), "Today");
+        assert_eq!(text(Lang::Ja, "no.such.key"), "no.such.key");
+    }
+}

@@ -1,0 +1,17 @@
+//! healthHub: Oura Ring data on the phone, offline. See README.md for a map of the code.
+//!
+//! Layers (calls point one way): `ui` → `sync` → {`oura` client, `store`} →
+//! `endpoints` table and `oura::models`. `config`, `i18n` and `web` are shared helpers.
+
+pub mod config;
+pub mod endpoints;
+pub mod i18n;
+pub mod oura;
+pub mod ui;
+pub mod web;
+
+/// Entry point of the browser app (called by `main`).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ui::app::App);
+}

@@ -1,0 +1,190 @@
+//! Shared pieces: the drift-tolerant enum macro, timestamps, sample series, the list
+//! envelopes and Oura's error body.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// An Oura datetime with the offset it was sent with (local time on most documents).
+pub type Timestamp = DateTime<FixedOffset>;
+
+/// Defines a string enum of the spec that never fails on a value it does not know:
+/// unknown strings land in `Other(String)`, verbatim, and serialize back unchanged.
+macro_rules! oura_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $($variant:ident = $text:literal),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $(
+                #[doc = concat!("`", $text, "`")]
+                $variant,
+            )+
+            /// A value this version does not know, kept verbatim.
+            Other(String),
+        }
+
+        impl $name {
+            /// The values the spec lists, in its order.
+            pub const KNOWN: &'static [&'static str] = &[$($text),+];
+
+            /// The value as Oura spells it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $text,)+
+                    Self::Other(text) => text,
+                }
+            }
+
+            /// Whether the value is one the spec lists.
+            pub fn is_known(&self) -> bool {
+                !matches!(self, Self::Other(_))
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(text: &str) -> Self {
+                match text {
+                    $($text => Self::$variant,)+
+                    other => Self::Other(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct EnumVisitor;
+                impl ::serde::de::Visitor<'_> for EnumVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " string"))
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<$name, E> {
+                        Ok($name::from(text))
+                    }
+                }
+                deserializer.deserialize_str(EnumVisitor)
+            }
+        }
+    };
+}
+
+/// A sample series (`SampleModel`): `items[i]` is at `timestamp + i * interval` seconds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SampleModel {
+    /// Seconds between items.
+    pub interval: f64,
+    /// Values; `null` where there is no sample.
+    pub items: Vec<Option<f64>>,
+    /// Time of the first item.
+    pub timestamp: Timestamp,
+}
+
+impl SampleModel {
+    /// The items with their times (gaps skipped).
+    pub fn points(&self) -> impl Iterator<Item = (Timestamp, f64)> + '_ {
+        let step_ms = self.interval * 1000.0;
+        self.items.iter().enumerate().filter_map(move |(i, v)| {
+            let offset = chrono::Duration::milliseconds((i as f64 * step_ms).round() as i64);
+            v.map(|v| (self.timestamp + offset, v))
+        })
+    }
+}
+
+/// The list envelope of every collection but heartrate (`MultiDocumentResponse[T]`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListResponse<T> {
+    pub data: Vec<T>,
+    /// Token of the next page; `None` on the last page.
+    #[serde(default)]
+    pub next_token: Option<String>,
+}
+
+/// The heartrate envelope (`TimeSeriesResponse[HeartRateModel]`); `next_token` may be absent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeSeriesResponse<T> {
+    pub data: Vec<T>,
+    /// Token of the next page; `None` on the last page.
+    #[serde(default)]
+    pub next_token: Option<String>,
+}
+
+/// Oura's error body (`{"detail": …}` on 400/404/422). `detail` is a string (404) or a
+/// list of validation errors (422), kept as received.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    #[serde(default)]
+    pub detail: Value,
+}
+
+/// One item of a 422 `detail` list (`ValidationError`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValidationError {
+    /// Where: e.g. `["query", "start_date"]` (strings or indexes).
+    pub loc: Vec<Value>,
+    pub msg: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+impl ErrorBody {
+    /// The validation errors of a 422 body (items that do not fit are skipped).
+    pub fn validation_errors(&self) -> Vec<ValidationError> {
+        match &self.detail {
+            Value::Array(items) => items
+                .iter()
+                .filter_map(|item| ValidationError::deserialize(item).ok())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A human-readable text, e.g. `Document not found.` or
+    /// `query.start_date: Start date must be before end date`.
+    pub fn message(&self) -> String {
+        match &self.detail {
+            Value::Null => "no details given".to_owned(),
+            Value::String(text) => text.clone(),
+            Value::Array(items) => items.iter().map(render_item).collect::<Vec<_>>().join("; "),
+            other => other.to_string(),
+        }
+    }
+}
+
+fn render_item(item: &Value) -> String {
+    match ValidationError::deserialize(item) {
+        Ok(err) => {
+            let loc: Vec<String> = err
+                .loc
+                .iter()
+                .map(|part| match part {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect();
+            if loc.is_empty() {
+                err.msg
+            } else {
+                format!("{}: {}", loc.join("."), err.msg)
+            }
+        }
+        Err(_) => match item {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        },
+    }
+}

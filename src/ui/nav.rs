@@ -1,0 +1,116 @@
+//! Navigation, driven by the endpoint table: a side navigation listing every page on
+//! wide screens, a bottom navigation on phones (≤ 600 px, switched by CSS).
+
+use super::{endpoint_route, href};
+use crate::endpoints::{by_path, in_group, Group};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The top bar: app name (a link to Today) and, on wide screens, nothing else.
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="app-header">
+            <a class="skip-link" href="#main">{move || i18n.t("nav.skip")}</a>
+            <A href=href("/") exact=true attr:class="brand">
+                {move || i18n.t("app.name")}
+            </A>
+        </header>
+    }
+}
+
+/// Every page, grouped: Today, the 18 endpoint pages, Settings (wide screens).
+#[component]
+pub fn SideNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let groups = Group::ALL
+        .into_iter()
+        .map(|g| {
+            let links = in_group(g)
+                .map(|e| {
+                    let key = e.title_key();
+                    view! {
+                        <li>
+                            <A href=href(&endpoint_route(e))>{move || i18n.t(&key)}</A>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="nav-group">
+                    <span class="nav-group-title">{move || i18n.t(g.title_key())}</span>
+                    <ul>{links}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="side-nav" aria-label=move || i18n.t("nav.main")>
+            <ul>
+                <li>
+                    <A href=href("/") exact=true>{move || i18n.t("nav.today")}</A>
+                </li>
+                {groups}
+                <li>
+                    <A href=href("/settings")>{move || i18n.t("nav.settings")}</A>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// The phone navigation: five thumb-sized entries at the bottom of the screen.
+#[component]
+pub fn BottomNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let page = |path: &str| by_path(path).map(endpoint_route).unwrap_or_default();
+    let entries: [(String, &'static str, &'static str, bool); 5] = [
+        (
+            href("/"),
+            "nav.today",
+            "M4 11 12 4l8 7v9h-5v-6H9v6H4z",
+            true,
+        ),
+        (
+            href(&page("daily_sleep")),
+            "nav.sleep",
+            "M20 15A8 8 0 1 1 9 4a7 7 0 0 0 11 11z",
+            false,
+        ),
+        (
+            href(&page("daily_activity")),
+            "nav.activity",
+            "M3 12h4l3-8 4 16 3-8h4",
+            false,
+        ),
+        (href("/data"), "nav.data", "M4 5h16M4 12h16M4 19h16", true),
+        (
+            href("/settings"),
+            "nav.settings",
+            "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3",
+            false,
+        ),
+    ];
+    let items = entries
+        .into_iter()
+        .map(|(to, key, icon, exact)| {
+            view! {
+                <li>
+                    <A href=to exact=exact>
+                        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
+                            <path d=icon></path>
+                        </svg>
+                        <span>{move || i18n.t(key)}</span>
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="bottom-nav" aria-label=move || i18n.t("nav.main")>
+            <ul>{items}</ul>
+        </nav>
+    }
+}

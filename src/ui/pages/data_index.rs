@@ -1,0 +1,43 @@
+use super::set_title;
+use crate::endpoints::{in_group, Group};
+use crate::i18n::use_i18n;
+use crate::ui::{endpoint_route, href};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Every endpoint page, grouped by topic (the phone's way to reach all 18).
+#[component]
+pub fn DataIndexPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| set_title(&i18n.t("page.data.title")));
+    let groups = Group::ALL
+        .into_iter()
+        .map(|g| {
+            let items = in_group(g)
+                .map(|e| {
+                    let title = e.title_key();
+                    let about = e.about_key();
+                    view! {
+                        <li>
+                            <A href=href(&endpoint_route(e)) attr:class="card-link">
+                                <span class="card-link-title">{move || i18n.t(&title)}</span>
+                                <span class="card-link-about">{move || i18n.t(&about)}</span>
+                            </A>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="data-group">
+                    <h2>{move || i18n.t(g.title_key())}</h2>
+                    <ul class="card-list">{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{move || i18n.t("page.data.title")}</h1>
+        <p class="lead">{move || i18n.t("page.data.intro")}</p>
+        {groups}
+    }
+}

@@ -1,0 +1,20 @@
+//! One file per route.
+
+mod data_index;
+mod endpoint;
+mod not_found;
+mod settings;
+mod today;
+
+pub use data_index::DataIndexPage;
+pub use endpoint::EndpointPage;
+pub use not_found::NotFoundPage;
+pub use settings::{LanguageSelect, SettingsPage};
+pub use today::TodayPage;
+
+/// Sets the document title to "<page> · healthHub" (announced by screen readers).
+pub(crate) fn set_title(page: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{page} · healthHub"));
+    }
+}

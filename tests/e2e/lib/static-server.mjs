@@ -1,0 +1,86 @@
+// A static server for the release build in dist/, as a real host would serve it:
+// SPA fallback to index.html, `.wasm` as application/wasm. `configFile` replaces
+// /config.json (tests choose the configuration without rebuilding). Also runnable:
+//   node tests/e2e/lib/static-server.mjs <dir> <port> [config.json]
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFile = null, basePath = '/' }) {
+  const rootAbs = path.resolve(root);
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const server = http.createServer((req, res) => {
+    let url;
+    try {
+      url = new URL(req.url, 'http://localhost');
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname);
+    if (!rel.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    rel = rel.slice(base.length);
+    if (rel === 'config.json' && configFile) {
+      send(res, configFile, 'application/json');
+      return;
+    }
+    let file = path.join(rootAbs, rel);
+    if (!file.startsWith(rootAbs)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (rel === '' || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      // SPA fallback: any app route gets index.html; a missing asset is a 404.
+      if (path.extname(rel) !== '') {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      file = path.join(rootAbs, 'index.html');
+    }
+    send(res, file, TYPES[path.extname(file)] || 'application/octet-stream');
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({
+        url: `http://${host}:${actual}${base}`,
+        port: actual,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+function send(res, file, type) {
+  fs.readFile(file, (err, body) => {
+    if (err) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(body);
+  });
+}
+
+if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'dist', port = '8080', configFile = null] = process.argv.slice(2);
+  const s = await startStaticServer({ root, port: Number(port), configFile });
+  console.log(`serving ${root} at ${s.url}`);
+}
