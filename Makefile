@@ -18,7 +18,7 @@ serve: setup
 
 ## Everything CI checks: format, lints, native tests, browser tests, end-to-end tests.
 test: setup
-	@$(MAKE) --no-print-directory lint test-native test-wasm dist sim test-e2e
+	@$(MAKE) --no-print-directory lint test-native sim test-wasm dist test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -29,9 +29,10 @@ lint:
 test-native:
 	cargo test --workspace
 
-## Components and browser code, in headless Chromium (wasm-bindgen-test).
-test-wasm:
-	cargo test -p healthhub --target wasm32-unknown-unknown --tests
+## Components and browser code, in headless Chromium (wasm-bindgen-test), with the
+## simulator running for the client tests (scripts/with-sim.sh).
+test-wasm: sim
+	scripts/with-sim.sh cargo test -p healthhub --target wasm32-unknown-unknown --tests
 
 ## The release build of the app into dist/ (size profile, wasm-opt -Oz).
 dist:

@@ -13,5 +13,10 @@ pub mod web;
 /// Entry point of the browser app (called by `main`).
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ui::app::App);
+    // The OAuth callback is read and stripped from the address bar before anything
+    // else (config, router) sees the URL.
+    let callback = oura::auth::take_callback();
+    leptos::mount::mount_to_body(move || {
+        leptos::view! { <ui::app::App callback=callback.clone() /> }
+    });
 }

@@ -1,5 +1,9 @@
 //! Everything that speaks Oura: the serde models of the 18 endpoint documents
-//! (`models`). Auth and the HTTP client join here; this layer never touches storage
-//! and never knows the UI.
+//! (`models`), the access token (`token`), sign-in (`auth`) and the HTTP client
+//! (`client`). This layer never touches storage and never knows the UI.
 
+pub mod auth;
+pub mod client;
 pub mod models;
+pub mod query;
+pub mod token;

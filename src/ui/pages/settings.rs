@@ -1,6 +1,6 @@
 use super::set_title;
 use crate::i18n::{use_i18n, Lang};
-use crate::ui::components::ConfigDetails;
+use crate::ui::components::{AccountDetails, ConfigDetails};
 use leptos::prelude::*;
 
 /// Settings: language, the connection to Oura (for diagnosis), version.
@@ -15,6 +15,10 @@ pub fn SettingsPage() -> impl IntoView {
                 <label for="language">{move || i18n.t("settings.language")}</label>
             </h2>
             <LanguageSelect />
+        </section>
+        <section class="card">
+            <h2>{move || i18n.t("account.title")}</h2>
+            <AccountDetails />
         </section>
         <section class="card">
             <h2>{move || i18n.t("settings.config")}</h2>

@@ -1,0 +1,1512 @@
+//! Deterministic synthetic Oura data for all 18 endpoints.
+//!
+//! Every document is built once as a `serde_json::Value` and immediately serialised;
+//! the API and the export both serve that same string, so they are byte-identical.
+//! Each day's data comes from its own PRNG streams keyed by (seed, date, stream), so a
+//! given date has the same data whatever `--days` is.
+
+use crate::rng::Rng;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+
+/// The 18 `/v2/usercollection/<path>` segments, exactly as Oura spells them, in the
+/// order of the app's endpoint table (also the order of the export's collections).
+pub const ENDPOINTS: [&str; 18] = [
+    "daily_sleep",
+    "sleep",
+    "daily_readiness",
+    "daily_activity",
+    "workout",
+    "session",
+    "daily_stress",
+    "daily_resilience",
+    "daily_cardiovascular_age",
+    "daily_spo2",
+    "vO2_max",
+    "heartrate",
+    "sleep_time",
+    "tag",
+    "enhanced_tag",
+    "personal_info",
+    "ring_configuration",
+    "rest_mode_period",
+];
+
+pub fn endpoint_index(name: &str) -> Option<usize> {
+    ENDPOINTS.iter().position(|e| *e == name)
+}
+
+/// Heart-rate sources, indexed by `HrSample::source`.
+pub const HR_SOURCES: [&str; 6] = ["awake", "rest", "sleep", "workout", "session", "live"];
+const SRC_AWAKE: u8 = 0;
+const SRC_REST: u8 = 1;
+const SRC_SLEEP: u8 = 2;
+const SRC_WORKOUT: u8 = 3;
+const SRC_SESSION: u8 = 4;
+const SRC_LIVE: u8 = 5;
+
+/// Parameters of the generated data set.
+#[derive(Clone, Debug)]
+pub struct GenParams {
+    pub seed: u64,
+    pub days: u32,
+    /// Last day of data (the wearer's local date).
+    pub end_date: NaiveDate,
+    pub tz: FixedOffset,
+    pub hr_per_day: u32,
+    /// Drop heart-rate samples at or after this instant (unix seconds): used when the
+    /// data ends "today" so no sample lies in the future.
+    pub hr_cutoff: Option<i64>,
+}
+
+/// One served document.
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// The local date the date filters apply to (`day`, or `start_day`).
+    pub day: NaiveDate,
+    pub id: Option<String>,
+    /// The document as served (compact JSON).
+    pub json: String,
+}
+
+/// One heart-rate sample, packed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HrSample {
+    /// Unix seconds (UTC).
+    pub ts: i64,
+    pub bpm: u8,
+    pub source: u8,
+}
+
+impl HrSample {
+    /// The sample's JSON, as served: `{"bpm":…,"source":"…","timestamp":"…+00:00"}`.
+    pub fn json(&self) -> String {
+        let ts = Utc
+            .timestamp_opt(self.ts, 0)
+            .single()
+            .map(|t| t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string())
+            .unwrap_or_default();
+        let src = HR_SOURCES
+            .get(self.source as usize)
+            .copied()
+            .unwrap_or("awake");
+        format!(
+            r#"{{"bpm":{},"source":"{}","timestamp":"{}"}}"#,
+            self.bpm, src, ts
+        )
+    }
+}
+
+/// The whole data set.
+#[derive(Debug)]
+pub struct Data {
+    pub params: GenParams,
+    /// Documents per endpoint index (empty for heartrate and personal_info).
+    pub collections: Vec<Vec<Doc>>,
+    /// Document id → position, per endpoint index.
+    pub by_id: Vec<HashMap<String, usize>>,
+    /// All heart-rate samples, sorted by time.
+    pub heartrate: Vec<HrSample>,
+    /// The personal_info object.
+    pub personal_info: String,
+}
+
+impl Data {
+    pub fn first_day(&self) -> NaiveDate {
+        self.params
+            .end_date
+            .checked_sub_signed(Duration::days(i64::from(self.params.days.max(1)) - 1))
+            .unwrap_or(self.params.end_date)
+    }
+
+    /// Generates the data set.
+    pub fn generate(params: GenParams) -> Data {
+        Generator::new(params).run()
+    }
+
+    /// Number of documents per endpoint (heartrate: samples; personal_info: 1).
+    pub fn count(&self, idx: usize) -> usize {
+        match ENDPOINTS.get(idx) {
+            Some(&"heartrate") => self.heartrate.len(),
+            Some(&"personal_info") => 1,
+            Some(_) => self.collections[idx].len(),
+            None => 0,
+        }
+    }
+
+    /// The healthHub export document (DESIGN §5), built by concatenating the very same
+    /// strings the API serves.
+    pub fn export_json(&self, exported_at: DateTime<Utc>) -> String {
+        let mut out = String::with_capacity(1 << 20);
+        out.push_str(r#"{"format":"healthhub-export","version":1,"exported_at":""#);
+        out.push_str(&exported_at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        out.push_str(r#"","collections":{"#);
+        for (i, name) in ENDPOINTS.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(name);
+            out.push_str("\":[");
+            match *name {
+                "heartrate" => {
+                    for (j, s) in self.heartrate.iter().enumerate() {
+                        if j > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&s.json());
+                    }
+                }
+                "personal_info" => out.push_str(&self.personal_info),
+                _ => {
+                    for (j, d) in self.collections[i].iter().enumerate() {
+                        if j > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&d.json);
+                    }
+                }
+            }
+            out.push(']');
+        }
+        out.push_str("}}");
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Formatting helpers
+
+fn fmt_local(t: DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+fn fmt_local_ms(t: DateTime<FixedOffset>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+}
+
+fn round_to(x: f64, decimals: i32) -> f64 {
+    let p = 10f64.powi(decimals);
+    (x * p).round() / p
+}
+
+fn clamp_i(x: f64, lo: i64, hi: i64) -> i64 {
+    (x.round() as i64).clamp(lo, hi)
+}
+
+fn score(rng: &mut Rng, mean: f64, sd: f64) -> i64 {
+    clamp_i(rng.normal(mean, sd), 1, 100)
+}
+
+fn sample(interval: f64, items: Vec<Value>, start: DateTime<FixedOffset>) -> Value {
+    json!({"interval": interval, "items": items, "timestamp": fmt_local_ms(start)})
+}
+
+// ---------------------------------------------------------------------------------
+// Plans: what happens on a day, computed deterministically and shared by the
+// documents of several endpoints and by the heart-rate series.
+
+#[derive(Clone, Debug)]
+struct SleepPlan {
+    start: DateTime<FixedOffset>,
+    /// Number of 5-minute slots; time_in_bed = slots * 300 s.
+    slots: usize,
+    /// '1' deep, '2' light, '3' REM, '4' awake.
+    phases: String,
+    kind: &'static str,
+}
+
+impl SleepPlan {
+    fn end(&self) -> DateTime<FixedOffset> {
+        self.start + Duration::seconds(self.slots as i64 * 300)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct WorkoutPlan {
+    start: DateTime<FixedOffset>,
+    minutes: i64,
+    activity: &'static str,
+    intensity: &'static str,
+}
+
+#[derive(Clone, Debug)]
+struct SessionPlan {
+    start: DateTime<FixedOffset>,
+    seconds: i64,
+    kind: &'static str,
+}
+
+#[derive(Clone, Debug)]
+struct DayPlan {
+    /// The main night's sleep that ends on the morning of this day (None: ring not worn).
+    night: Option<SleepPlan>,
+    naps: Vec<SleepPlan>,
+    workouts: Vec<WorkoutPlan>,
+    sessions: Vec<SessionPlan>,
+    /// Short "live" heart-rate views: (start, seconds).
+    live: Vec<(DateTime<FixedOffset>, i64)>,
+}
+
+struct Generator {
+    p: GenParams,
+    plans: HashMap<NaiveDate, DayPlan>,
+    age: i64,
+    weight: f64,
+}
+
+fn phases_for(rng: &mut Rng, slots: usize, long: bool) -> String {
+    let mut s = String::with_capacity(slots);
+    let latency = rng.range(1, 4) as usize;
+    for _ in 0..latency.min(slots) {
+        s.push('4');
+    }
+    let mut cycle = 0;
+    while s.len() < slots {
+        let early = if long { (4 - cycle).max(0) } else { 1 };
+        let late = if long { cycle.min(4) } else { 0 };
+        let mut push = |c: char, n: i64| {
+            for _ in 0..n {
+                s.push(c);
+            }
+        };
+        push('2', rng.range(3, 7));
+        push('1', rng.range(1, 2) + early as i64);
+        push('2', rng.range(1, 4));
+        if long || rng.chance(0.3) {
+            push('3', rng.range(1, 3) + late as i64);
+        }
+        if rng.chance(0.35) {
+            push('4', rng.range(1, 2));
+        }
+        cycle += 1;
+    }
+    s.truncate(slots);
+    if slots > 2 {
+        s.pop();
+        s.push('4');
+    }
+    s
+}
+
+impl Generator {
+    fn new(p: GenParams) -> Self {
+        let mut r = Rng::stream(p.seed, 0, "person");
+        let age = r.range(24, 62);
+        let weight = round_to(r.uniform(55.0, 95.0), 1);
+        Generator {
+            p,
+            plans: HashMap::new(),
+            age,
+            weight,
+        }
+    }
+
+    fn local(&self, day: NaiveDate, secs: i64) -> DateTime<FixedOffset> {
+        let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+        let base = self
+            .p
+            .tz
+            .from_local_datetime(&midnight)
+            .single()
+            .unwrap_or_else(|| self.p.tz.from_utc_datetime(&midnight));
+        base + Duration::seconds(secs)
+    }
+
+    fn dn(day: NaiveDate) -> i64 {
+        i64::from(chrono::Datelike::num_days_from_ce(&day))
+    }
+
+    fn plan(&self, day: NaiveDate) -> DayPlan {
+        let d = Self::dn(day);
+        let seed = self.p.seed;
+        let prev = day.pred_opt().unwrap_or(day);
+        // The night before `day`.
+        let mut r = Rng::stream(seed, d, "night");
+        let night = if r.chance(0.03) {
+            None
+        } else {
+            let start_min = 22 * 60 + r.range(-45, 170);
+            let start = self.local(prev, start_min * 60 + r.range(0, 59));
+            let slots = r.range(66, 108) as usize;
+            let phases = phases_for(&mut r, slots, true);
+            Some(SleepPlan {
+                start,
+                slots,
+                phases,
+                kind: "long_sleep",
+            })
+        };
+        let mut naps = Vec::new();
+        let mut r = Rng::stream(seed, d, "naps");
+        if r.chance(0.14) {
+            let start = self.local(day, r.range(13 * 60, 16 * 60) * 60 + r.range(0, 59));
+            let slots = r.range(4, 18) as usize;
+            let phases = phases_for(&mut r, slots, false);
+            naps.push(SleepPlan {
+                start,
+                slots,
+                phases,
+                kind: "sleep",
+            });
+        }
+        if r.chance(0.05) {
+            let start = self.local(day, r.range(17 * 60, 19 * 60) * 60 + r.range(0, 59));
+            let slots = r.range(3, 12) as usize;
+            let phases = phases_for(&mut r, slots, false);
+            naps.push(SleepPlan {
+                start,
+                slots,
+                phases,
+                kind: "rest",
+            });
+        }
+        // Workouts, in free slots of the day (07:00–20:00).
+        let mut r = Rng::stream(seed, d, "workouts");
+        let n = *r.pick(&[0, 0, 1, 1, 1, 1, 2, 2, 3]);
+        let mut workouts: Vec<WorkoutPlan> = Vec::new();
+        let mut cursor = r.range(7 * 60, 10 * 60);
+        for _ in 0..n {
+            let activity = *r.pick(&[
+                "walking",
+                "walking",
+                "walking",
+                "running",
+                "cycling",
+                "strength_training",
+                "yoga",
+                "swimming",
+                "hiking",
+                "tennis",
+            ]);
+            let intensity = *r.pick(&["easy", "easy", "moderate", "moderate", "hard"]);
+            let minutes = r.range(10, 90);
+            let start_min = cursor + r.range(20, 150);
+            if start_min + minutes > 20 * 60 + 30 {
+                break;
+            }
+            workouts.push(WorkoutPlan {
+                start: self.local(day, start_min * 60),
+                minutes,
+                activity,
+                intensity,
+            });
+            cursor = start_min + minutes;
+        }
+        // Sessions: mornings or evenings, away from workouts.
+        let mut r = Rng::stream(seed, d, "sessions");
+        let mut sessions = Vec::new();
+        if r.chance(0.3) {
+            let morning = r.chance(0.5);
+            let base = if morning { 6 * 3600 } else { 21 * 3600 };
+            let start = self.local(day, base + r.range(0, 40 * 60));
+            let seconds = r.range(36, 240) * 5;
+            let kind = *r.pick(&[
+                "breathing",
+                "meditation",
+                "meditation",
+                "relaxation",
+                "rest",
+                "body_status",
+                "nap",
+            ]);
+            sessions.push(SessionPlan {
+                start,
+                seconds,
+                kind,
+            });
+        }
+        let mut live = Vec::new();
+        if r.chance(0.3) {
+            live.push((
+                self.local(day, r.range(10 * 3600, 18 * 3600)),
+                r.range(60, 300),
+            ));
+        }
+        DayPlan {
+            night,
+            naps,
+            workouts,
+            sessions,
+            live,
+        }
+    }
+
+    fn run(mut self) -> Data {
+        let days = self.p.days.max(1) as i64;
+        let last = self.p.end_date;
+        let first = last
+            .checked_sub_signed(Duration::days(days - 1))
+            .unwrap_or(last);
+        let all_days: Vec<NaiveDate> = (0..days)
+            .filter_map(|i| first.checked_add_signed(Duration::days(i)))
+            .collect();
+        // Plans for one day beyond the range (activity needs the next night's bedtime).
+        for day in all_days
+            .iter()
+            .copied()
+            .chain(last.succ_opt())
+            .collect::<Vec<_>>()
+        {
+            let plan = self.plan(day);
+            self.plans.insert(day, plan);
+        }
+        let mut cols: Vec<Vec<Doc>> = vec![Vec::new(); ENDPOINTS.len()];
+        let idx = |n: &str| endpoint_index(n).unwrap_or(0);
+        let mut vo2 = Rng::stream(self.p.seed, 0, "vo2").uniform(38.0, 47.0);
+        for &day in &all_days {
+            let plan = self.plans.get(&day).cloned().unwrap_or(DayPlan {
+                night: None,
+                naps: vec![],
+                workouts: vec![],
+                sessions: vec![],
+                live: vec![],
+            });
+            let readiness = self.readiness(day, plan.night.is_some());
+            let mut sleeps: Vec<&SleepPlan> = plan.night.iter().collect();
+            sleeps.extend(plan.naps.iter());
+            for (period, sp) in sleeps.iter().enumerate() {
+                cols[idx("sleep")].push(self.sleep_doc(day, sp, period, &readiness));
+            }
+            if let Some(n) = &plan.night {
+                cols[idx("daily_sleep")].push(self.daily_sleep(day, n));
+            }
+            cols[idx("daily_readiness")].push(self.daily_readiness(day, &readiness));
+            cols[idx("daily_activity")].push(self.daily_activity(day, &plan));
+            for w in &plan.workouts {
+                cols[idx("workout")].push(self.workout(day, w));
+            }
+            for s in &plan.sessions {
+                cols[idx("session")].push(self.session(day, s));
+            }
+            cols[idx("daily_stress")].push(self.daily_stress(day));
+            cols[idx("daily_resilience")].push(self.daily_resilience(day));
+            cols[idx("daily_cardiovascular_age")].push(self.cardio_age(day));
+            if plan.night.is_some() {
+                cols[idx("daily_spo2")].push(self.daily_spo2(day));
+            }
+            if let Some(doc) = self.vo2_max(day, &mut vo2) {
+                cols[idx("vO2_max")].push(doc);
+            }
+            if let Some(doc) = self.sleep_time(day) {
+                cols[idx("sleep_time")].push(doc);
+            }
+            cols[idx("tag")].extend(self.tags(day));
+            cols[idx("enhanced_tag")].extend(self.enhanced_tags(day));
+        }
+        cols[idx("rest_mode_period")] = self.rest_mode_periods(&all_days);
+        cols[idx("ring_configuration")] = self.ring_configurations(first, last);
+        let heartrate = self.heartrate(&all_days);
+        let by_id = cols
+            .iter()
+            .map(|docs| {
+                docs.iter()
+                    .enumerate()
+                    .filter_map(|(i, d)| d.id.clone().map(|id| (id, i)))
+                    .collect()
+            })
+            .collect();
+        let personal_info = self.personal_info();
+        Data {
+            params: self.p,
+            collections: cols,
+            by_id,
+            heartrate,
+            personal_info,
+        }
+    }
+
+    fn doc(day: NaiveDate, id: Option<String>, v: Value) -> Doc {
+        Doc {
+            day,
+            id,
+            json: v.to_string(),
+        }
+    }
+
+    /// The readiness of a day: (summary object, score) shared by daily_readiness and
+    /// the night's sleep document.
+    fn readiness(&self, day: NaiveDate, slept: bool) -> Value {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "readiness");
+        let prev_night = if slept {
+            json!(score(&mut r, 78.0, 12.0))
+        } else {
+            Value::Null
+        };
+        let contributors = json!({
+            "activity_balance": score(&mut r, 82.0, 10.0),
+            "body_temperature": score(&mut r, 90.0, 8.0),
+            "hrv_balance": score(&mut r, 75.0, 14.0),
+            "previous_day_activity": score(&mut r, 80.0, 12.0),
+            "previous_night": prev_night,
+            "recovery_index": score(&mut r, 70.0, 18.0),
+            "resting_heart_rate": score(&mut r, 82.0, 14.0),
+            "sleep_balance": score(&mut r, 80.0, 10.0),
+        });
+        let mut sum = 0.0f64;
+        let mut n = 0.0f64;
+        if let Some(obj) = contributors.as_object() {
+            for v in obj.values() {
+                if let Some(x) = v.as_f64() {
+                    sum += x;
+                    n += 1.0;
+                }
+            }
+        }
+        let sc = clamp_i(sum / n.max(1.0) + r.normal(0.0, 3.0), 1, 100);
+        let temp = if r.chance(0.04) {
+            Value::Null
+        } else {
+            json!(round_to(r.normal(0.0, 0.3), 2))
+        };
+        let trend = if r.chance(0.04) {
+            Value::Null
+        } else {
+            json!(round_to(r.normal(0.0, 0.15), 2))
+        };
+        json!({
+            "contributors": contributors,
+            "score": sc,
+            "temperature_deviation": temp,
+            "temperature_trend_deviation": trend,
+        })
+    }
+
+    fn sleep_doc(&self, day: NaiveDate, sp: &SleepPlan, period: usize, readiness: &Value) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), &format!("sleep-doc-{period}"));
+        let id = r.uuid();
+        let slots = sp.slots;
+        let count = |c: char| sp.phases.chars().filter(|&x| x == c).count() as i64 * 300;
+        let deep = count('1');
+        let light = count('2');
+        let rem = count('3');
+        let total = deep + light + rem;
+        let tib = slots as i64 * 300;
+        let awake = tib - total;
+        let latency_slots = sp.phases.chars().take_while(|&c| c == '4').count() as i64;
+        let latency = (latency_slots * 300 - r.range(0, 9) * 30).max(0);
+        // 30-second movement.
+        let mut movement = String::with_capacity(slots * 10);
+        for c in sp.phases.chars() {
+            for _ in 0..10 {
+                let x = r.f64();
+                let m = match c {
+                    '1' => {
+                        if x < 0.93 {
+                            '1'
+                        } else {
+                            '2'
+                        }
+                    }
+                    '2' | '3' => {
+                        if x < 0.7 {
+                            '1'
+                        } else if x < 0.95 {
+                            '2'
+                        } else {
+                            '3'
+                        }
+                    }
+                    _ => {
+                        if x < 0.3 {
+                            '1'
+                        } else if x < 0.6 {
+                            '2'
+                        } else if x < 0.85 {
+                            '3'
+                        } else {
+                            '4'
+                        }
+                    }
+                };
+                movement.push(m);
+            }
+        }
+        let restless = movement.chars().filter(|&c| c == '2' || c == '3').count() as i64 / 3;
+        // Heart rate and HRV every 5 minutes (same nulls in both, as Oura sends).
+        let rest_hr = r.normal(56.0, 2.5);
+        let long = sp.kind == "long_sleep";
+        let has_series = long || slots >= 6;
+        let (hr, hrv, avg_hr, avg_hrv, lowest) = if has_series {
+            let mut hr_items = Vec::with_capacity(slots);
+            let mut hrv_items = Vec::with_capacity(slots);
+            let mut vals = Vec::new();
+            let mut hrvs = Vec::new();
+            for (i, c) in sp.phases.chars().enumerate() {
+                if r.chance(0.05) {
+                    hr_items.push(Value::Null);
+                    hrv_items.push(Value::Null);
+                    continue;
+                }
+                let frac = i as f64 / slots.max(1) as f64;
+                let curve = 12.0 * (1.0 - frac).powi(2) + if c == '4' { 6.0 } else { 0.0 };
+                let h = (rest_hr + curve + r.normal(0.0, 1.5))
+                    .round()
+                    .clamp(38.0, 120.0);
+                let v = (25.0 + 45.0 * frac + r.normal(0.0, 8.0))
+                    .round()
+                    .clamp(5.0, 200.0);
+                vals.push(h);
+                hrvs.push(v);
+                hr_items.push(json!(h));
+                hrv_items.push(json!(v));
+            }
+            let avg = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
+            let lowest = vals.iter().cloned().fold(f64::MAX, f64::min);
+            (
+                sample(300.0, hr_items, sp.start),
+                sample(300.0, hrv_items, sp.start),
+                if vals.is_empty() {
+                    Value::Null
+                } else {
+                    json!((avg(&vals) * 8.0).round() / 8.0)
+                },
+                if hrvs.is_empty() {
+                    Value::Null
+                } else {
+                    json!(avg(&hrvs).round() as i64)
+                },
+                if vals.is_empty() {
+                    Value::Null
+                } else {
+                    json!(lowest as i64)
+                },
+            )
+        } else {
+            (
+                Value::Null,
+                Value::Null,
+                json!((r.uniform(62.0, 80.0) * 8.0).round() / 8.0),
+                Value::Null,
+                Value::Null,
+            )
+        };
+        let efficiency = clamp_i(100.0 * total as f64 / tib.max(1) as f64, 1, 100);
+        let (rdelta, sdelta) = if long {
+            (json!(0), json!(0))
+        } else if sp.kind == "rest" {
+            (Value::Null, Value::Null)
+        } else {
+            (json!(r.range(0, 5)), json!(r.range(0, 6)))
+        };
+        let v = json!({
+            "id": id,
+            "average_breath": (r.normal(15.0, 0.8) * 8.0).round() / 8.0,
+            "average_heart_rate": avg_hr,
+            "average_hrv": avg_hrv,
+            "awake_time": awake,
+            "bedtime_end": fmt_local(sp.end()),
+            "bedtime_start": fmt_local(sp.start),
+            "day": day.to_string(),
+            "deep_sleep_duration": deep,
+            "efficiency": efficiency,
+            "heart_rate": hr,
+            "hrv": hrv,
+            "latency": latency,
+            "light_sleep_duration": light,
+            "low_battery_alert": r.chance(0.02),
+            "lowest_heart_rate": lowest,
+            "movement_30_sec": movement,
+            "period": period,
+            "readiness": readiness.clone(),
+            "readiness_score_delta": rdelta,
+            "rem_sleep_duration": rem,
+            "restless_periods": restless,
+            "sleep_phase_5_min": sp.phases,
+            "sleep_score_delta": sdelta,
+            "sleep_algorithm_version": "v2",
+            "time_in_bed": tib,
+            "total_sleep_duration": total,
+            "type": sp.kind,
+        });
+        Self::doc(day, Some(id), v)
+    }
+
+    fn daily_sleep(&self, day: NaiveDate, n: &SleepPlan) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_sleep");
+        let id = r.uuid();
+        let count = |c: char| n.phases.chars().filter(|&x| x == c).count() as f64 * 300.0;
+        let total_h = (count('1') + count('2') + count('3')) / 3600.0;
+        let total_sleep = clamp_i(40.0 + (total_h - 5.0) * 20.0 + r.normal(0.0, 4.0), 1, 100);
+        let deep = clamp_i(count('1') / 3600.0 * 60.0 + r.normal(0.0, 5.0), 1, 100);
+        let rem = clamp_i(count('3') / 3600.0 * 55.0 + r.normal(0.0, 5.0), 1, 100);
+        let contributors = json!({
+            "deep_sleep": deep,
+            "efficiency": score(&mut r, 88.0, 8.0),
+            "latency": score(&mut r, 80.0, 15.0),
+            "rem_sleep": rem,
+            "restfulness": score(&mut r, 70.0, 12.0),
+            "timing": score(&mut r, 65.0, 25.0),
+            "total_sleep": total_sleep,
+        });
+        let mut sum = 0.0;
+        if let Some(o) = contributors.as_object() {
+            sum = o.values().filter_map(Value::as_f64).sum();
+        }
+        let v = json!({
+            "id": id,
+            "contributors": contributors,
+            "day": day.to_string(),
+            "score": clamp_i(sum / 7.0 + r.normal(2.0, 3.0), 1, 100),
+            "timestamp": fmt_local(self.local(day, 0)),
+        });
+        Self::doc(day, Some(id), v)
+    }
+
+    fn daily_readiness(&self, day: NaiveDate, readiness: &Value) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_readiness");
+        let id = r.uuid();
+        let get = |k: &str| readiness.get(k).cloned().unwrap_or(Value::Null);
+        let v = json!({
+            "id": id,
+            "contributors": get("contributors"),
+            "day": day.to_string(),
+            "score": get("score"),
+            "temperature_deviation": get("temperature_deviation"),
+            "temperature_trend_deviation": get("temperature_trend_deviation"),
+            "timestamp": fmt_local(self.local(day, 0)),
+        });
+        Self::doc(day, Some(id), v)
+    }
+
+    fn daily_activity(&self, day: NaiveDate, plan: &DayPlan) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_activity");
+        let id = r.uuid();
+        let start = self.local(day, 4 * 3600);
+        let next_night = day
+            .succ_opt()
+            .and_then(|n| self.plans.get(&n))
+            .and_then(|p| p.night.clone());
+        // 5-minute classes for 04:00 → 04:00.
+        let mut class = Vec::with_capacity(288);
+        let mut state = '2';
+        for i in 0..288 {
+            if r.chance(0.2) {
+                let x = r.f64();
+                state = if x < 0.70 {
+                    '2'
+                } else if x < 0.96 {
+                    '3'
+                } else {
+                    '4'
+                };
+            }
+            class.push(state);
+            let _ = i;
+        }
+        let slot_of =
+            |t: DateTime<FixedOffset>| -> i64 { (t - start).num_seconds().div_euclid(300) };
+        let paint = |class: &mut Vec<char>, a: i64, b: i64, c: char| {
+            for s in a.max(0)..b.min(288) {
+                class[s as usize] = c;
+            }
+        };
+        if let Some(n) = &plan.night {
+            paint(&mut class, 0, slot_of(n.end()) + 1, '1');
+        } else {
+            paint(&mut class, 0, 30, '1');
+        }
+        if let Some(n) = &next_night {
+            paint(&mut class, slot_of(n.start), 288, '1');
+        } else {
+            paint(&mut class, 246, 288, '1');
+        }
+        for nap in &plan.naps {
+            paint(&mut class, slot_of(nap.start), slot_of(nap.end()) + 1, '1');
+        }
+        for w in &plan.workouts {
+            let c = if w.intensity == "hard" { '5' } else { '4' };
+            let a = slot_of(w.start);
+            paint(&mut class, a, a + (w.minutes + 4) / 5, c);
+        }
+        if r.chance(0.3) {
+            let a = r.range(60, 200);
+            paint(&mut class, a, a + r.range(2, 12), '0');
+        }
+        let class_str: String = class.iter().collect();
+        // MET per minute.
+        let mut met = Vec::with_capacity(1440);
+        let mut by_class = [0f64; 6];
+        for m in 0..1440 {
+            let c = class[m / 5];
+            let v = match c {
+                '0' => 0.0,
+                '1' => 0.9 + if r.chance(0.1) { 0.1 } else { 0.0 },
+                '2' => r.uniform(1.0, 1.5),
+                '3' => r.uniform(1.5, 3.0),
+                '4' => r.uniform(3.0, 6.0),
+                _ => r.uniform(6.0, 11.0),
+            };
+            let v = round_to(v, 1);
+            let ci = c.to_digit(10).unwrap_or(2) as usize;
+            by_class[ci.min(5)] += v;
+            met.push(json!(v));
+        }
+        let secs = |c: char| class.iter().filter(|&&x| x == c).count() as i64 * 300;
+        let minutes_of = |c: char| class.iter().filter(|&&x| x == c).count() as f64 * 5.0;
+        let steps_raw = minutes_of('3') * 20.0
+            + minutes_of('4') * 50.0
+            + minutes_of('5') * 90.0
+            + minutes_of('2') * 1.0
+            + r.normal(0.0, 800.0);
+        let steps = clamp_i(steps_raw, 2000, 18000);
+        let walking = (steps as f64 * r.uniform(0.75, 1.15)).round() as i64;
+        let active_cal = clamp_i(
+            (by_class[3] + by_class[4] + by_class[5]
+                - minutes_of('3')
+                - minutes_of('4')
+                - minutes_of('5'))
+                * self.weight
+                / 60.0,
+            50,
+            2500,
+        );
+        let target_cal = r.range(7, 13) * 50;
+        let target_m = target_cal * 18;
+        let avg_met: f64 = met.iter().filter_map(Value::as_f64).sum::<f64>() / 1440.0;
+        let v = json!({
+            "id": id,
+            "class_5_min": class_str,
+            "score": score(&mut r, 80.0, 12.0),
+            "active_calories": active_cal,
+            "average_met_minutes": round_to(avg_met, 3),
+            "contributors": {
+                "meet_daily_targets": score(&mut r, 75.0, 20.0),
+                "move_every_hour": score(&mut r, 92.0, 10.0),
+                "recovery_time": score(&mut r, 90.0, 10.0),
+                "stay_active": score(&mut r, 70.0, 15.0),
+                "training_frequency": score(&mut r, 80.0, 18.0),
+                "training_volume": score(&mut r, 80.0, 18.0),
+            },
+            "equivalent_walking_distance": walking,
+            "high_activity_met_minutes": (by_class[5]).round() as i64,
+            "high_activity_time": secs('5'),
+            "inactivity_alerts": r.range(0, 2),
+            "low_activity_met_minutes": (by_class[3]).round() as i64,
+            "low_activity_time": secs('3'),
+            "medium_activity_met_minutes": (by_class[4]).round() as i64,
+            "medium_activity_time": secs('4'),
+            "met": sample(60.0, met, start),
+            "meters_to_target": ((target_m - walking) as f64 / 100.0).round() as i64 * 100,
+            "non_wear_time": secs('0'),
+            "resting_time": secs('1'),
+            "sedentary_met_minutes": (by_class[2] / 60.0).round() as i64,
+            "sedentary_time": secs('2'),
+            "steps": steps,
+            "target_calories": target_cal,
+            "target_meters": target_m,
+            "total_calories": active_cal + 1650 + (self.weight * 3.0) as i64,
+            "day": day.to_string(),
+            "timestamp": fmt_local(start),
+        });
+        Self::doc(day, Some(id), v)
+    }
+
+    fn workout(&self, day: NaiveDate, w: &WorkoutPlan) -> Doc {
+        let mut r = Rng::stream(
+            self.p.seed,
+            Self::dn(day),
+            &format!("workout-{}", w.start.timestamp()),
+        );
+        let id = r.uuid();
+        let met = match (w.activity, w.intensity) {
+            (_, "hard") => r.uniform(8.0, 11.0),
+            (_, "moderate") => r.uniform(4.5, 7.0),
+            _ => r.uniform(2.8, 4.0),
+        };
+        let cal = round_to(met * self.weight * w.minutes as f64 / 60.0 * 0.6, 3);
+        let speed = match w.activity {
+            "walking" | "hiking" => Some(r.uniform(70.0, 95.0)),
+            "running" => Some(r.uniform(150.0, 210.0)),
+            "cycling" => Some(r.uniform(250.0, 400.0)),
+            _ => None,
+        };
+        let distance = match speed {
+            Some(s) if !r.chance(0.3) => json!(f64::from((s * w.minutes as f64) as f32)),
+            _ => Value::Null,
+        };
+        let label = if r.chance(0.1) {
+            json!(*r.pick(&["Morning loop", "With Sam", "Commute", "Easy day"]))
+        } else {
+            Value::Null
+        };
+        let source = *r.pick(&[
+            "confirmed",
+            "confirmed",
+            "autodetected",
+            "autodetected",
+            "manual",
+            "workout_heart_rate",
+        ]);
+        let v = json!({
+            "id": id,
+            "activity": w.activity,
+            "calories": cal,
+            "day": day.to_string(),
+            "distance": distance,
+            "end_datetime": fmt_local(w.start + Duration::minutes(w.minutes)),
+            "intensity": w.intensity,
+            "label": label,
+            "source": source,
+            "start_datetime": fmt_local(w.start),
+        });
+        Self::doc(day, Some(id), v)
+    }
+
+    fn session(&self, day: NaiveDate, s: &SessionPlan) -> Doc {
+        let mut r = Rng::stream(
+            self.p.seed,
+            Self::dn(day),
+            &format!("session-{}", s.start.timestamp()),
+        );
+        let id = r.uuid();
+        let n = (s.seconds / 5) as usize;
+        let (hr, hrv) = if r.chance(0.7) {
+            let base = r.uniform(58.0, 72.0);
+            let hr: Vec<Value> = (0..n)
+                .map(|i| {
+                    if i < 4 {
+                        Value::Null
+                    } else {
+                        json!(round_to(
+                            base - 4.0 * i as f64 / n as f64 + r.normal(0.0, 0.3),
+                            1
+                        ))
+                    }
+                })
+                .collect();
+            let hv = r.uniform(20.0, 60.0);
+            let hrv: Vec<Value> = (0..n)
+                .map(|i| {
+                    if i < 12 {
+                        Value::Null
+                    } else {
+                        json!((hv + r.normal(0.0, 1.0)).round())
+                    }
+                })
+                .collect();
+            (sample(5.0, hr, s.start), sample(5.0, hrv, s.start))
+        } else {
+            (Value::Null, Value::Null)
+        };
+        let motion: Vec<Value> = (0..n)
+            .map(|i| {
+                if i == 0 {
+                    json!(0.0)
+                } else {
+                    json!(r.range(5, 35) as f64)
+                }
+            })
+            .collect();
+        let mood = if r.chance(0.8) {
+            json!(*r.pick(&["bad", "worse", "same", "same", "good", "good", "great"]))
+        } else {
+            Value::Null
+        };
+        let v = json!({
+            "id": id,
+            "day": day.to_string(),
+            "start_datetime": fmt_local(s.start),
+            "end_datetime": fmt_local(s.start + Duration::seconds(s.seconds)),
+            "type": s.kind,
+            "heart_rate": hr,
+            "heart_rate_variability": hrv,
+            "mood": mood,
+            "motion_count": sample(5.0, motion, s.start),
+        });
+        Self::doc(day, Some(id), v)
+    }
+
+    fn daily_stress(&self, day: NaiveDate) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_stress");
+        let id = r.uuid();
+        let v = if r.chance(0.03) {
+            json!({"id": id, "day": day.to_string(), "stress_high": null, "recovery_high": null, "day_summary": null})
+        } else {
+            let s = r.range(0, 16) * 900;
+            let rec = r.range(0, 20) * 900;
+            let summary = if r.chance(0.05) {
+                Value::Null
+            } else if s as f64 > rec as f64 * 1.5 {
+                json!("stressful")
+            } else if rec as f64 > s as f64 * 2.0 {
+                json!("restored")
+            } else {
+                json!("normal")
+            };
+            json!({"id": id, "day": day.to_string(), "stress_high": s, "recovery_high": rec, "day_summary": summary})
+        };
+        Self::doc(day, Some(id), v)
+    }
+
+    fn daily_resilience(&self, day: NaiveDate) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_resilience");
+        let id = r.uuid();
+        let a = round_to(r.uniform(20.0, 85.0), 1);
+        let b = round_to(r.uniform(20.0, 85.0), 1);
+        let c = round_to(r.uniform(20.0, 85.0), 1);
+        let avg = (a + b + (100.0 - c)) / 3.0;
+        let level = match avg {
+            x if x < 35.0 => "limited",
+            x if x < 48.0 => "adequate",
+            x if x < 60.0 => "solid",
+            x if x < 72.0 => "strong",
+            _ => "exceptional",
+        };
+        let v = json!({
+            "id": id,
+            "day": day.to_string(),
+            "contributors": {"sleep_recovery": a, "daytime_recovery": b, "stress": c},
+            "level": level,
+        });
+        Self::doc(day, Some(id), v)
+    }
+
+    fn cardio_age(&self, day: NaiveDate) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_cardiovascular_age");
+        let age = if r.chance(0.02) {
+            Value::Null
+        } else {
+            json!(clamp_i(self.age as f64 + r.normal(-2.0, 2.5), 18, 100))
+        };
+        // No `id`: Oura's DailyCardiovascularAgeModel has none.
+        Self::doc(
+            day,
+            None,
+            json!({"day": day.to_string(), "vascular_age": age}),
+        )
+    }
+
+    fn daily_spo2(&self, day: NaiveDate) -> Doc {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_spo2");
+        let id = r.uuid();
+        let pct = if r.chance(0.05) {
+            Value::Null
+        } else {
+            json!({"average": round_to(r.uniform(95.0, 99.2), 3)})
+        };
+        let bdi = if r.chance(0.05) {
+            Value::Null
+        } else {
+            json!(r.range(0, 25))
+        };
+        let v = json!({"id": id, "day": day.to_string(), "spo2_percentage": pct, "breathing_disturbance_index": bdi});
+        Self::doc(day, Some(id), v)
+    }
+
+    fn vo2_max(&self, day: NaiveDate, level: &mut f64) -> Option<Doc> {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "vO2_max");
+        if !r.chance(0.15) {
+            return None;
+        }
+        *level = (*level + r.normal(0.0, 0.6)).clamp(30.0, 60.0);
+        let id = r.uuid();
+        let ts = self.local(day, r.range(9 * 3600, 20 * 3600));
+        let v = json!({"id": id, "day": day.to_string(), "timestamp": fmt_local(ts), "vo2_max": level.round() as i64});
+        Some(Self::doc(day, Some(id), v))
+    }
+
+    fn sleep_time(&self, day: NaiveDate) -> Option<Doc> {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "sleep_time");
+        if r.chance(0.25) {
+            return None;
+        }
+        let id = r.uuid();
+        let optimal = r.chance(0.55);
+        let bedtime = if optimal {
+            let s = r.range(-8, 2) * 900;
+            json!({"day_tz": self.p.tz.local_minus_utc(), "end_offset": s + 3600, "start_offset": s})
+        } else {
+            Value::Null
+        };
+        let recommendation = if r.chance(0.1) {
+            Value::Null
+        } else if optimal {
+            json!("follow_optimal_bedtime")
+        } else {
+            json!(*r.pick(&[
+                "improve_efficiency",
+                "earlier_bedtime",
+                "later_bedtime",
+                "earlier_wake_up_time",
+                "later_wake_up_time"
+            ]))
+        };
+        let status = if optimal {
+            json!("optimal_found")
+        } else {
+            json!(*r.pick(&[
+                "not_enough_nights",
+                "not_enough_recent_nights",
+                "bad_sleep_quality",
+                "only_recommended_found"
+            ]))
+        };
+        let v = json!({"id": id, "day": day.to_string(), "optimal_bedtime": bedtime, "recommendation": recommendation, "status": status});
+        Some(Self::doc(day, Some(id), v))
+    }
+
+    fn tags(&self, day: NaiveDate) -> Vec<Doc> {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "tag");
+        if !r.chance(0.08) {
+            return vec![];
+        }
+        let id = r.uuid();
+        let names = [
+            "alcohol",
+            "caffeine",
+            "late_meal",
+            "sauna",
+            "travel",
+            "sick",
+            "workout",
+            "meditation",
+        ];
+        let mut tags = vec![json!(*r.pick(&names))];
+        if r.chance(0.3) {
+            tags.push(json!(*r.pick(&names)));
+        }
+        let text = if r.chance(0.6) {
+            json!(*r.pick(&[
+                "Late dinner with friends",
+                "Long flight",
+                "Felt tired",
+                "Two coffees",
+                "Sauna evening"
+            ]))
+        } else {
+            Value::Null
+        };
+        let ts = self.local(day, r.range(8 * 3600, 23 * 3600));
+        let v = json!({"id": id, "day": day.to_string(), "text": text, "timestamp": fmt_local(ts), "tags": tags});
+        vec![Self::doc(day, Some(id), v)]
+    }
+
+    fn enhanced_tags(&self, day: NaiveDate) -> Vec<Doc> {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "enhanced_tag");
+        let n = if r.chance(0.25) { r.range(1, 2) } else { 0 };
+        let mut out = Vec::new();
+        let mut t = r.range(7 * 3600, 12 * 3600);
+        for _ in 0..n {
+            let id = r.uuid();
+            t += r.range(1800, 5 * 3600);
+            let start = self.local(day, t);
+            let code = *r.pick(&[
+                "tag_generic_caffeine",
+                "tag_generic_alcohol",
+                "tag_generic_late_meal",
+                "tag_generic_fasting",
+                "tag_generic_party",
+                "tag_generic_nocaffeine",
+                "tag_generic_sauna",
+                "tag_sleep_alcohol",
+                "custom",
+                "text_only",
+            ]);
+            let (code_v, custom) = match code {
+                "custom" => (
+                    json!("custom"),
+                    json!(*r.pick(&["Cold plunge", "Gym class", "Dentist"])),
+                ),
+                "text_only" => (Value::Null, Value::Null),
+                c => (json!(c), Value::Null),
+            };
+            let comment = if code == "text_only" || r.chance(0.3) {
+                json!(*r.pick(&[
+                    "felt great",
+                    "late night",
+                    "with colleagues",
+                    "was travelling",
+                    "headache afterwards"
+                ]))
+            } else {
+                json!("")
+            };
+            let (end_time, end_day) = if r.chance(0.3) {
+                let e = start + Duration::seconds(r.range(1800, 5 * 3600));
+                (json!(fmt_local(e)), json!(e.date_naive().to_string()))
+            } else {
+                (Value::Null, Value::Null)
+            };
+            let v = json!({
+                "id": id,
+                "tag_type_code": code_v,
+                "start_time": fmt_local(start),
+                "end_time": end_time,
+                "start_day": day.to_string(),
+                "end_day": end_day,
+                "comment": comment,
+                "custom_name": custom,
+            });
+            out.push(Self::doc(day, Some(id), v));
+        }
+        out
+    }
+
+    fn rest_mode_periods(&self, all_days: &[NaiveDate]) -> Vec<Doc> {
+        let mut r = Rng::stream(self.p.seed, 0, "rest_mode_period");
+        let mut out = Vec::new();
+        let mut i = r.range(10, 25) as usize;
+        let last = all_days.last().copied();
+        while i < all_days.len() {
+            let day = all_days[i];
+            let id = r.uuid();
+            let len_days = r.range(1, 4);
+            let start = self.local(day, r.range(7 * 3600, 11 * 3600));
+            let end = start + Duration::seconds(len_days * 86400 + r.range(-3 * 3600, 3 * 3600));
+            let ongoing = last.is_some_and(|l| end.date_naive() > l);
+            let mut episodes = Vec::new();
+            for e in 0..r.range(0, 3) {
+                let ts = start + Duration::seconds(e * 86400 + r.range(0, 3600));
+                let mut tags = vec![json!(*r.pick(&[
+                    "tag_generic_cold",
+                    "tag_generic_fever",
+                    "tag_generic_headache",
+                    "tag_generic_sick"
+                ]))];
+                if r.chance(0.4) {
+                    tags.push(json!("tag_sleep_alcohol"));
+                }
+                episodes.push(json!({"tags": tags, "timestamp": fmt_local_ms(ts)}));
+            }
+            let v = json!({
+                "id": id,
+                "end_day": if ongoing { Value::Null } else { json!(end.date_naive().to_string()) },
+                "end_time": if ongoing { Value::Null } else { json!(fmt_local(end)) },
+                "episodes": episodes,
+                "start_day": day.to_string(),
+                "start_time": fmt_local(start),
+            });
+            out.push(Self::doc(day, Some(id), v));
+            i += r.range(70, 140) as usize;
+        }
+        out
+    }
+
+    fn ring_configurations(&self, first: NaiveDate, last: NaiveDate) -> Vec<Doc> {
+        let mut r = Rng::stream(self.p.seed, 0, "ring_configuration");
+        let size = r.range(6, 13);
+        let color = *r.pick(&[
+            "stealth_black",
+            "silver",
+            "brushed_silver",
+            "glossy_black",
+            "rose",
+        ]);
+        let fmt_utc = |t: DateTime<FixedOffset>| {
+            t.with_timezone(&Utc)
+                .format("%Y-%m-%dT%H:%M:%S+00:00")
+                .to_string()
+        };
+        let first_setup =
+            self.local(first, 0) - Duration::seconds(r.range(20, 400) * 86400 + r.range(0, 86399));
+        let mut out = Vec::new();
+        let id = r.uuid();
+        out.push(Self::doc(
+            first,
+            Some(id.clone()),
+            json!({
+                "id": id,
+                "color": color,
+                "design": "heritage",
+                "firmware_version": "2.9.32",
+                "hardware_type": "gen3",
+                "set_up_at": fmt_utc(first_setup),
+                "size": size,
+            }),
+        ));
+        let span = (last - first).num_days();
+        if span >= 30 || r.chance(0.5) {
+            let id = r.uuid();
+            let at = self.local(
+                first,
+                r.range(span / 3, (span * 2 / 3).max(span / 3)) * 86400 + r.range(0, 86399),
+            );
+            out.push(Self::doc(
+                first,
+                Some(id.clone()),
+                json!({
+                    "id": id,
+                    "color": *r.pick(&["titanium", "silver", "stealth_black", "brushed_silver"]),
+                    "design": *r.pick(&["heritage", "horizon"]),
+                    "firmware_version": "3.0.3",
+                    "hardware_type": "gen4",
+                    "set_up_at": fmt_utc(at),
+                    "size": if r.chance(0.2) { Value::Null } else { json!(size) },
+                }),
+            ));
+        }
+        out
+    }
+
+    fn personal_info(&self) -> String {
+        let mut r = Rng::stream(self.p.seed, 0, "person-info");
+        let id = r.uuid();
+        let sex = *r.pick(&["male", "female"]);
+        let height = round_to(
+            if sex == "male" {
+                r.uniform(1.68, 1.95)
+            } else {
+                r.uniform(1.55, 1.80)
+            },
+            2,
+        );
+        json!({
+            "id": id,
+            "age": self.age,
+            "weight": self.weight,
+            "height": height,
+            "biological_sex": sex,
+            "email": format!("sim.user{}@example.com", self.p.seed),
+        })
+        .to_string()
+    }
+
+    fn heartrate(&self, all_days: &[NaiveDate]) -> Vec<HrSample> {
+        let n = self.p.hr_per_day.min(86_400) as i64;
+        if n == 0 {
+            return vec![];
+        }
+        // Intervals (start, end, source, intensity-bpm) over the whole range.
+        let mut spans: Vec<(i64, i64, u8, f64)> = Vec::new();
+        for day in all_days
+            .iter()
+            .chain(all_days.last().and_then(|d| d.succ_opt()).as_ref())
+        {
+            let Some(p) = self.plans.get(day) else {
+                continue;
+            };
+            if let Some(ns) = &p.night {
+                spans.push((ns.start.timestamp(), ns.end().timestamp(), SRC_SLEEP, 0.0));
+                // Quiet time before bed reads as "rest".
+                spans.push((
+                    ns.start.timestamp() - 1800,
+                    ns.start.timestamp(),
+                    SRC_REST,
+                    0.0,
+                ));
+            }
+            for nap in &p.naps {
+                spans.push((nap.start.timestamp(), nap.end().timestamp(), SRC_REST, 0.0));
+            }
+            for w in &p.workouts {
+                let boost = match w.intensity {
+                    "hard" => 60.0,
+                    "moderate" => 40.0,
+                    _ => 25.0,
+                };
+                spans.push((
+                    w.start.timestamp(),
+                    w.start.timestamp() + w.minutes * 60,
+                    SRC_WORKOUT,
+                    boost,
+                ));
+            }
+            for s in &p.sessions {
+                spans.push((
+                    s.start.timestamp(),
+                    s.start.timestamp() + s.seconds,
+                    SRC_SESSION,
+                    0.0,
+                ));
+            }
+            for (t, secs) in &p.live {
+                spans.push((t.timestamp(), t.timestamp() + secs, SRC_LIVE, 0.0));
+            }
+        }
+        spans.sort_by_key(|s| (s.0, s.1));
+        let mut out = Vec::with_capacity(all_days.len() * n as usize);
+        let mut bpm = 65.0f64;
+        for day in all_days {
+            let mut r = Rng::stream(self.p.seed, Self::dn(*day), "heartrate");
+            let day_start = self.local(*day, 0).timestamp();
+            let rest_hr = r.normal(57.0, 2.0);
+            let todays: Vec<_> = spans
+                .iter()
+                .filter(|s| s.1 > day_start && s.0 < day_start + 86_400)
+                .copied()
+                .collect();
+            for j in 0..n {
+                let a = j * 86_400 / n;
+                let b = (j + 1) * 86_400 / n;
+                let ts = day_start + a + r.range(0, b - a - 1);
+                // Later spans win (a workout inside the evening "rest" window, …).
+                let mut src = SRC_AWAKE;
+                let mut boost = 0.0;
+                for s in &todays {
+                    if s.0 <= ts && ts < s.1 {
+                        // Sleep beats the pre-bed rest window; anything beats awake.
+                        if !(src == SRC_SLEEP && s.2 == SRC_REST) {
+                            src = s.2;
+                            boost = s.3;
+                        }
+                    }
+                }
+                let hour = ((ts - day_start) as f64 / 3600.0).rem_euclid(24.0);
+                let target = match src {
+                    SRC_SLEEP => rest_hr,
+                    SRC_REST => rest_hr + 8.0,
+                    SRC_WORKOUT => 95.0 + boost,
+                    SRC_SESSION => rest_hr + 6.0,
+                    SRC_LIVE => 78.0,
+                    _ => 68.0 + 8.0 * (std::f64::consts::PI * (hour - 6.0) / 14.0).sin().max(0.0),
+                };
+                bpm = 0.6 * bpm + 0.4 * target + r.normal(0.0, 3.0);
+                out.push(HrSample {
+                    ts,
+                    bpm: bpm.round().clamp(38.0, 200.0) as u8,
+                    source: src,
+                });
+            }
+        }
+        out.sort_by_key(|s| s.ts);
+        out.dedup_by_key(|s| s.ts);
+        if let Some(cut) = self.p.hr_cutoff {
+            out.retain(|s| s.ts < cut);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(seed: u64) -> GenParams {
+        GenParams {
+            seed,
+            days: 40,
+            end_date: NaiveDate::from_ymd_opt(2025, 3, 31).unwrap_or_default(),
+            tz: FixedOffset::east_opt(9 * 3600)
+                .unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!())),
+            hr_per_day: 300,
+            hr_cutoff: None,
+        }
+    }
+
+    #[test]
+    fn hr_is_sorted_unique_and_dense() {
+        let d = Data::generate(params(3));
+        assert_eq!(d.heartrate.len(), 40 * 300);
+        assert!(d.heartrate.windows(2).all(|w| w[0].ts < w[1].ts));
+    }
+
+    #[test]
+    fn sleep_strings_match_durations() {
+        let d = Data::generate(params(5));
+        let i = endpoint_index("sleep").unwrap_or_default();
+        for doc in &d.collections[i] {
+            let v: Value = serde_json::from_str(&doc.json).unwrap_or_default();
+            let tib = v["time_in_bed"].as_i64().unwrap_or(-1);
+            assert_eq!(
+                v["sleep_phase_5_min"].as_str().map(str::len),
+                Some((tib / 300) as usize)
+            );
+            assert_eq!(
+                v["movement_30_sec"].as_str().map(str::len),
+                Some((tib / 30) as usize)
+            );
+        }
+    }
+}

@@ -1,0 +1,478 @@
+//! The Oura HTTP client in the browser: one request function for every endpoint
+//! (`Authorization: Bearer`, timeout by `AbortController`, retries with backoff), a
+//! [`Pager`] handing out one page at a time, a limiter shared by all pagers of a
+//! [`Client`], and CORS detection. The pure parts (URLs, windows, errors, policy) are in
+//! [`crate::oura::query`].
+//!
+//! The token goes into the `Authorization` header of requests to `api_base` and nowhere
+//! else: not into URLs, errors or logs (this module logs nothing).
+
+use crate::config::Config;
+use crate::endpoints::{Endpoint, QueryKind};
+use crate::oura::models::check_document;
+use crate::oura::query::{
+    error_from_status, is_cross_origin, parse_page, parse_retry_after, request_url, Limiter,
+    PagingState, RetryDecision,
+};
+use crate::oura::token::AccessToken;
+use serde_json::Value;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    AbortController, AbortSignal, Headers, RequestCache, RequestCredentials, RequestInit,
+    RequestMode,
+};
+
+pub use crate::oura::query::{heartrate_windows, ClientError, Page, RetryPolicy, Window};
+
+#[wasm_bindgen]
+extern "C" {
+    // The global timers (window or worker).
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: i32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
+}
+
+/// Tunables of a [`Client`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientOptions {
+    /// Requests in flight at once across all pagers of the client (default 4).
+    pub max_in_flight: usize,
+    /// Time allowed for one attempt, body included (default 30 s).
+    pub timeout: Duration,
+    /// Retries of 429, 5xx, network errors, timeouts and invalid bodies.
+    pub retry: RetryPolicy,
+    /// Check each document against its typed model and list misfits in
+    /// [`Page::invalid`] (documents are returned unchanged either way).
+    pub validate: bool,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            max_in_flight: 4,
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            validate: true,
+        }
+    }
+}
+
+/// What a client has done so far (for progress, tests and benchmarks).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClientStats {
+    /// HTTP requests sent (retries included, CORS probes excluded).
+    pub requests: u32,
+    /// Retries after a failed attempt.
+    pub retries: u32,
+    /// The most requests that were in flight at once.
+    pub peak_in_flight: usize,
+}
+
+struct Inner {
+    api_base: String,
+    token: AccessToken,
+    options: ClientOptions,
+    limiter: Limiter,
+    requests: Cell<u32>,
+    retries: Cell<u32>,
+}
+
+/// The Oura API client of one signed-in session. Cheap to clone; clones share the
+/// request limiter and the statistics.
+#[derive(Clone)]
+pub struct Client {
+    inner: Rc<Inner>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("api_base", &self.inner.api_base)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why one attempt failed, and how long the server asked to wait.
+struct Failure {
+    error: ClientError,
+    retry_after: Option<Duration>,
+}
+
+impl From<ClientError> for Failure {
+    fn from(error: ClientError) -> Self {
+        Failure {
+            error,
+            retry_after: None,
+        }
+    }
+}
+
+impl Client {
+    /// A client for `api_base` (absolute `http(s)://…` or a same-origin path like
+    /// `/oura-api`) with the default options.
+    pub fn new(api_base: &str, token: AccessToken) -> Client {
+        Client::with_options(api_base, token, ClientOptions::default())
+    }
+
+    /// A client for the configured `api_base`.
+    pub fn from_config(config: &Config, token: AccessToken) -> Client {
+        Client::new(&config.api_base, token)
+    }
+
+    pub fn with_options(api_base: &str, token: AccessToken, options: ClientOptions) -> Client {
+        Client {
+            inner: Rc::new(Inner {
+                api_base: api_base.trim_end_matches('/').to_owned(),
+                token,
+                limiter: Limiter::new(options.max_in_flight),
+                options,
+                requests: Cell::new(0),
+                retries: Cell::new(0),
+            }),
+        }
+    }
+
+    pub fn api_base(&self) -> &str {
+        &self.inner.api_base
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.inner.options
+    }
+
+    pub fn stats(&self) -> ClientStats {
+        ClientStats {
+            requests: self.inner.requests.get(),
+            retries: self.inner.retries.get(),
+            peak_in_flight: self.inner.limiter.peak(),
+        }
+    }
+
+    /// Pages through one window of one endpoint. For [`QueryKind::TokenOnly`] and
+    /// [`QueryKind::Single`] endpoints the window is ignored (use [`Window::All`]).
+    pub fn pager(&self, endpoint: &'static Endpoint, window: Window) -> Pager {
+        Pager {
+            client: self.clone(),
+            endpoint,
+            window,
+            state: PagingState::new(),
+        }
+    }
+
+    /// Every document of one window, all pages collected (small collections, tests).
+    /// The sync engine pages with [`Client::pager`] and stores each page first.
+    pub async fn fetch_all(
+        &self,
+        endpoint: &'static Endpoint,
+        window: Window,
+    ) -> Result<Vec<Value>, ClientError> {
+        let mut pager = self.pager(endpoint, window);
+        let mut docs = Vec::new();
+        while let Some(page) = pager.next_page().await? {
+            docs.extend(page.docs);
+        }
+        Ok(docs)
+    }
+
+    /// The one request function: GET `url` with the bearer token, under the limiter,
+    /// retried per the policy, parsed into a page.
+    async fn fetch_page(
+        &self,
+        endpoint: &'static Endpoint,
+        url: &str,
+    ) -> Result<Page, ClientError> {
+        let mut attempt = 1;
+        loop {
+            let result = {
+                let _permit = self.inner.limiter.acquire().await;
+                self.attempt(endpoint, url).await
+            };
+            let failure = match result {
+                Ok(page) => return Ok(page),
+                Err(f) => f,
+            };
+            let decision = self.inner.options.retry.decide(
+                attempt,
+                &failure.error,
+                failure.retry_after,
+                js_sys::Math::random(),
+            );
+            match decision {
+                RetryDecision::RetryAfter(delay) => {
+                    self.inner.retries.set(self.inner.retries.get() + 1);
+                    sleep(delay).await;
+                }
+                RetryDecision::GiveUp => return Err(failure.error.with_attempts(attempt)),
+            }
+            attempt += 1;
+        }
+    }
+
+    /// One attempt: request, status, body, parse.
+    async fn attempt(&self, endpoint: &'static Endpoint, url: &str) -> Result<Page, Failure> {
+        let inner = &self.inner;
+        let timer = AbortTimer::start(inner.options.timeout);
+        let signal = timer.as_ref().map(AbortTimer::signal);
+        let bearer = inner.token.bearer_header();
+        let request = build_request(url, Some(&bearer), signal.as_ref(), RequestMode::Cors)
+            .map_err(|e| network(js_message(&e)))?;
+        inner.requests.set(inner.requests.get() + 1);
+        let response = match gloo_net::http::Request::from(request).send().await {
+            Ok(r) => r,
+            Err(e) => return Err(self.send_failure(url, &e.to_string(), &timer).await.into()),
+        };
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| parse_retry_after(&v, chrono::Utc::now()));
+        let ok = (200..300).contains(&status);
+        let body = match response.text().await {
+            Ok(body) => body,
+            // The status says enough; the error body is only for the detail.
+            Err(_) if !ok && !fired(&timer) => String::new(),
+            Err(e) => {
+                return Err(if fired(&timer) {
+                    self.timeout_error()
+                } else {
+                    network(e.to_string())
+                }
+                .into())
+            }
+        };
+        drop(timer);
+        if !ok {
+            let secs = retry_after.map(|d| d.as_secs());
+            return Err(Failure {
+                error: error_from_status(endpoint.path, status, &body, secs),
+                retry_after,
+            });
+        }
+        let mut page = parse_page(endpoint.query, &body).map_err(|message| {
+            Failure::from(ClientError::InvalidBody {
+                message,
+                attempts: 1,
+            })
+        })?;
+        if inner.options.validate {
+            page.invalid = page
+                .docs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, doc)| {
+                    check_document(endpoint.id, doc)
+                        .err()
+                        .map(|e| (i, e.to_string()))
+                })
+                .collect();
+        }
+        Ok(page)
+    }
+
+    fn timeout_error(&self) -> ClientError {
+        ClientError::Timeout {
+            timeout_ms: u32::try_from(self.inner.options.timeout.as_millis()).unwrap_or(u32::MAX),
+            attempts: 1,
+        }
+    }
+
+    /// Classifies a fetch that rejected: timeout, offline, CORS or network.
+    async fn send_failure(
+        &self,
+        url: &str,
+        message: &str,
+        timer: &Option<AbortTimer>,
+    ) -> ClientError {
+        if fired(timer) {
+            return self.timeout_error();
+        }
+        if !online() {
+            return ClientError::Offline;
+        }
+        let api_base = &self.inner.api_base;
+        if is_cross_origin(api_base, &page_origin()) && self.probe(url).await {
+            return ClientError::Cors {
+                api_base: api_base.clone(),
+            };
+        }
+        network(message.to_owned())
+    }
+
+    /// A `no-cors` GET of `url` without credentials or `Authorization`: resolving (an
+    /// opaque response) means the server is reachable, so the real request was blocked
+    /// by CORS. (On a cross-origin-isolated page — COEP `require-corp` — the probe
+    /// cannot reach a server that sends no CORP header, so a CORS failure there is
+    /// reported as a network error; the app is not served that way.)
+    async fn probe(&self, url: &str) -> bool {
+        let timer = AbortTimer::start(self.inner.options.timeout);
+        let signal = timer.as_ref().map(AbortTimer::signal);
+        match build_request(url, None, signal.as_ref(), RequestMode::NoCors) {
+            Ok(req) => gloo_net::http::Request::from(req).send().await.is_ok(),
+            Err(_) => false,
+        }
+    }
+}
+
+fn network(message: String) -> ClientError {
+    ClientError::Network {
+        message,
+        attempts: 1,
+    }
+}
+
+fn fired(timer: &Option<AbortTimer>) -> bool {
+    timer.as_ref().is_some_and(AbortTimer::fired)
+}
+
+fn js_message(v: &JsValue) -> String {
+    if let Some(e) = v.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    v.as_string().unwrap_or_else(|| "unknown error".to_owned())
+}
+
+fn online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}
+
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+fn build_request(
+    url: &str,
+    authorization: Option<&str>,
+    signal: Option<&AbortSignal>,
+    mode: RequestMode,
+) -> Result<web_sys::Request, JsValue> {
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(mode);
+    init.set_credentials(RequestCredentials::Omit);
+    // Health data stays out of the HTTP cache.
+    init.set_cache(RequestCache::NoStore);
+    init.set_signal(signal);
+    if let Some(value) = authorization {
+        let headers = Headers::new()?;
+        headers.set("Authorization", value)?;
+        headers.set("Accept", "application/json")?;
+        init.set_headers(&headers);
+    }
+    web_sys::Request::new_with_str_and_init(url, &init)
+}
+
+/// Aborts a fetch after a delay; dropping it cancels the timer and aborts the fetch if
+/// it is still running (e.g. the caller dropped the future).
+struct AbortTimer {
+    controller: AbortController,
+    handle: JsValue,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl AbortTimer {
+    fn start(after: Duration) -> Option<AbortTimer> {
+        let controller = AbortController::new().ok()?;
+        let target = controller.clone();
+        let on_timeout = Closure::<dyn FnMut()>::new(move || target.abort());
+        let ms = i32::try_from(after.as_millis()).unwrap_or(i32::MAX);
+        let handle = set_timeout(on_timeout.as_ref().unchecked_ref(), ms);
+        Some(AbortTimer {
+            controller,
+            handle,
+            _on_timeout: on_timeout,
+        })
+    }
+
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    fn fired(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for AbortTimer {
+    fn drop(&mut self) {
+        clear_timeout(&self.handle);
+        self.controller.abort();
+    }
+}
+
+/// Waits `d` (a `setTimeout` future; works in windows and workers).
+pub async fn sleep(d: Duration) {
+    let ms = i32::try_from(d.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        set_timeout(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Pages through one window of one endpoint, one page per call, following
+/// `next_token` until it is null. The caller stores each page before asking for the
+/// next; an error leaves the pager where it was, so calling again retries that page.
+pub struct Pager {
+    client: Client,
+    endpoint: &'static Endpoint,
+    window: Window,
+    state: PagingState,
+}
+
+impl std::fmt::Debug for Pager {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pager")
+            .field("endpoint", &self.endpoint.path)
+            .field("window", &self.window)
+            .field("done", &self.state.is_done())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pager {
+    pub fn endpoint(&self) -> &'static Endpoint {
+        self.endpoint
+    }
+
+    pub fn window(&self) -> &Window {
+        &self.window
+    }
+
+    /// Whether the last page has been returned.
+    pub fn is_done(&self) -> bool {
+        self.state.is_done()
+    }
+
+    /// The URL of the next request (it never contains the token).
+    pub fn next_url(&self) -> Result<String, ClientError> {
+        request_url(
+            &self.client.inner.api_base,
+            self.endpoint,
+            &self.window,
+            self.state.next_token(),
+        )
+    }
+
+    /// The next page, `Ok(None)` after the last one. Documents are exactly as received.
+    pub async fn next_page(&mut self) -> Result<Option<Page>, ClientError> {
+        if self.state.is_done() {
+            return Ok(None);
+        }
+        let url = self.next_url()?;
+        let page = self.client.fetch_page(self.endpoint, &url).await?;
+        if self.endpoint.query == QueryKind::Single {
+            self.state.finish();
+        } else if self.state.advance(page.next_token.as_deref()).is_err() {
+            return Err(ClientError::RepeatedToken {
+                endpoint: self.endpoint.path,
+            });
+        }
+        Ok(Some(page))
+    }
+}
