@@ -36,13 +36,18 @@ async function openWelcome(context) {
   const page = await context.newPage();
   const errors = watchConsole(page);
   const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  const authorized = [];
+  page.on('request', (r) => {
+    requests.push(r.url());
+    const authorization = r.headers().authorization;
+    if (authorization) authorized.push({ url: r.url(), authorization });
+  });
   await page.goto(app.url);
   await appReady(page);
   const button = page.getByRole('button', { name: 'Sign in with Oura' });
   await button.waitFor();
   await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
-  return { page, errors, requests, button };
+  return { page, errors, requests, authorized, button };
 }
 
 async function storedSession(page) {
@@ -51,7 +56,7 @@ async function storedSession(page) {
 
 test('Allow signs in; the token never appears in the address bar, history or a request URL', async () => {
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
-  const { page, errors, requests, button } = await openWelcome(context);
+  const { page, errors, requests, authorized, button } = await openWelcome(context);
   await button.click();
   await page.waitForURL((u) => u.href.startsWith(`${sim.url}/oauth/authorize`));
   const authorize = new URL(page.url());
@@ -88,6 +93,11 @@ test('Allow signs in; the token never appears in the address bar, history or a r
 
   for (const url of requests) {
     assert.ok(!url.includes(session.token), `token in a request URL: ${url}`);
+  }
+  // The token travels only in the Authorization header, and only to api_base.
+  for (const { url, authorization } of authorized) {
+    assert.ok(url.startsWith(`${sim.url}/v2/usercollection/`), `Authorization sent to ${url}`);
+    assert.equal(authorization, `Bearer ${session.token}`);
   }
   assert.ok(!errors.some((e) => e.includes(session.token)), 'token never in the console');
 
@@ -136,4 +146,31 @@ test('a tampered state is refused with a message, and nothing is stored', async 
   assert.equal(await storedSession(page), null);
   assert.equal(new URL(page.url()).pathname, '/data/sleep', 'the callback works on any path');
   await context.close();
+});
+
+test('an expired sign-in asks to sign in again and keeps the data', async () => {
+  const shortSim = await startSim(['--token-ttl', '3', '--auto-approve']);
+  const config = path.join(tmp, 'config-short.json');
+  fs.writeFileSync(config, JSON.stringify(simConfig(shortSim)));
+  const shortApp = await startStaticServer({ root: DIST, configFile: config });
+  try {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(shortApp.url);
+    await appReady(page);
+    await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
+    await page.getByRole('button', { name: 'Sign in with Oura' }).click();
+    await page.getByText('Signed in with Oura.').waitFor();
+    await new Promise((r) => setTimeout(r, 3500));
+    await page.reload();
+    await appReady(page);
+    const banner = page.getByRole('alert').filter({ hasText: 'has expired or was revoked' });
+    await banner.waitFor();
+    await banner.getByRole('button', { name: 'Sign in again' }).waitFor();
+    assert.notEqual(await storedSession(page), null, 'nothing is thrown away until the user decides');
+    await context.close();
+  } finally {
+    await shortApp.close();
+    await shortSim.stop();
+  }
 });
