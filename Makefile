@@ -6,7 +6,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CARGO_PROFILE_DEV_DEBUG := 0
 
-.PHONY: setup serve test lint test-native test-wasm dist sim test-e2e clean-dist
+.PHONY: setup serve test bench lint test-native test-wasm dist sim test-e2e
 
 ## Install everything the project needs (idempotent; skips what is present).
 setup:
@@ -19,6 +19,12 @@ serve: setup
 ## Everything CI checks: format, lints, native tests, browser tests, end-to-end tests.
 test: setup
 	@$(MAKE) --no-print-directory lint test-native sim test-wasm dist test-e2e
+
+## Bundle size and backfill benchmarks against the simulator → BENCHMARKS.md.
+## BENCH_YEARS=1,5 BENCH_LATENCY_MS=50 (defaults); BENCH_SIZE_ONLY=1 for sizes only.
+bench: setup
+	@$(MAKE) --no-print-directory dist sim
+	node scripts/bench.mjs
 
 lint:
 	cargo fmt --all -- --check

@@ -53,6 +53,15 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 fi
 
+# 4b. Debian's nginx: the deployment end-to-end test runs it (as a plain process on a
+#     free port with its own config; the system service is never started).
+if [ ! -x /usr/sbin/nginx ]; then
+  log "installing Debian nginx (for the deployment test; the service is not started)"
+  as_root apt-get update -q
+  # RUNLEVEL=1: invoke-rc.d does not start the service the package installs.
+  as_root env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q nginx
+fi
+
 # 5. Node tools from the committed lockfile: wasm-opt (npm binaryen 132 — Debian's v108
 #    silently breaks the app) and playwright-core.
 command -v npm >/dev/null || die "npm not found: install Node.js 20+"

@@ -7,6 +7,9 @@ pub mod config;
 pub mod endpoints;
 pub mod i18n;
 pub mod oura;
+pub mod pwa;
+pub mod store;
+pub mod sync;
 pub mod ui;
 pub mod web;
 

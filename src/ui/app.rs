@@ -1,11 +1,14 @@
 //! `<App/>`: the router and the context providers (language, base path, config).
 
-use super::components::{AuthBanner, ConfigBanner, ConfigState, SessionState};
+use super::components::{
+    start_sync_now, AuthBanner, AuthNotice, ConfigBanner, ConfigState, SessionState,
+};
 use super::nav::{BottomNav, Header, SideNav};
 use super::pages::{DataIndexPage, EndpointPage, NotFoundPage, SettingsPage, TodayPage};
 use super::BasePath;
 use crate::i18n::I18n;
 use crate::oura::auth::{AuthError, Session};
+use crate::sync::{SyncController, SyncOutcome};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -21,11 +24,21 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     provide_context(BasePath(base.clone()));
     let config = ConfigState::new();
     provide_context(config);
-    provide_context(SessionState::new(callback));
+    let session = SessionState::new(callback);
+    provide_context(session);
+    let sync = SyncController::new();
+    provide_context(sync);
     leptos::task::spawn_local(async move {
         let loaded = crate::config::load().await;
         config.0.set(Some(loaded));
     });
+    leptos::task::spawn_local(async move {
+        match crate::store::Store::open(crate::store::DB_NAME).await {
+            Ok(store) => sync.attach(store).await,
+            Err(e) => sync.attach_failed(e.to_string()),
+        }
+    });
+    auto_sync(sync, config, session);
 
     view! {
         <Router base=base>
@@ -46,4 +59,49 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
             <BottomNav />
         </Router>
     }
+}
+
+/// Starts a sync by itself: right after sign-in, on opening when the data is older than
+/// the Settings interval, and when the device comes back online after a sync was
+/// interrupted. A 401 during a sync asks to sign in again (data kept).
+fn auto_sync(sync: SyncController, config: ConfigState, session: SessionState) {
+    Effect::new(move |_| {
+        let ready = sync.attached.with(|a| matches!(a, Some(Ok(()))))
+            && config.0.with(|c| matches!(c, Some(Ok(_))))
+            && session.is_active();
+        if !ready {
+            return;
+        }
+        let just_signed_in = session
+            .notice
+            .with_untracked(|n| matches!(n, Some(AuthNotice::SignedIn)));
+        if just_signed_in || sync.is_due() {
+            start_sync_now(sync, config, session);
+        }
+    });
+    Effect::new(move |_| {
+        if sync
+            .progress
+            .outcome
+            .with(|o| matches!(o, Some(SyncOutcome::NeedsSignIn)))
+        {
+            session.rejected.set(true);
+        }
+    });
+    let on_online = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let interrupted = sync.progress.outcome.with_untracked(|o| {
+            matches!(
+                o,
+                Some(SyncOutcome::Offline) | Some(SyncOutcome::Partial { .. })
+            )
+        });
+        if interrupted || sync.is_due() {
+            start_sync_now(sync, config, session);
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    }
+    on_online.forget();
 }

@@ -3,6 +3,7 @@
 //! every text comes from `crate::i18n`.
 
 pub mod app;
+pub mod charts;
 pub mod components;
 pub mod nav;
 pub mod pages;

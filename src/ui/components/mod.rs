@@ -2,10 +2,17 @@
 
 mod account;
 mod config_status;
+mod data_actions;
 mod empty_state;
+mod sync_status;
 
 pub use account::{
     use_session, AccountDetails, AuthBanner, AuthNotice, SessionState, SignInButton,
 };
 pub use config_status::{ConfigBanner, ConfigDetails, ConfigState};
+pub use data_actions::DataActions;
 pub use empty_state::EmptyState;
+pub use sync_status::{
+    endpoint_status_text, format_count, format_time, start_sync_now, use_sync, EndpointStatus,
+    EndpointStatusList, SyncPanel,
+};

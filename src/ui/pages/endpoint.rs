@@ -1,15 +1,19 @@
+use super::daily::{ActivityPage, ReadinessPage};
+use super::sleep::{DailySleepPage, SleepPage};
 use super::{set_title, NotFoundPage};
-use crate::endpoints::by_path;
+use crate::endpoints::{by_path, EndpointId};
 use crate::i18n::use_i18n;
-use crate::ui::components::EmptyState;
+use crate::ui::components::{use_sync, EmptyState, EndpointStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 /// The page of one endpoint, chosen by the `:endpoint` route segment (its path as
-/// Oura spells it). An unknown segment is a "page not found".
+/// Oura spells it). An unknown segment is a "page not found". Sleep, sleep periods,
+/// readiness and activity have their own views; the others show their status.
 #[component]
 pub fn EndpointPage() -> impl IntoView {
     let i18n = use_i18n();
+    let progress = use_sync().progress;
     let params = use_params_map();
     let endpoint = Memo::new(move |_| params.with(|p| p.get("endpoint").and_then(|s| by_path(&s))));
     Effect::new(move |_| {
@@ -19,13 +23,26 @@ pub fn EndpointPage() -> impl IntoView {
     });
     move || match endpoint.get() {
         None => view! { <NotFoundPage /> }.into_any(),
+        Some(e) if e.id == EndpointId::DailySleep => view! { <DailySleepPage /> }.into_any(),
+        Some(e) if e.id == EndpointId::Sleep => view! { <SleepPage /> }.into_any(),
+        Some(e) if e.id == EndpointId::DailyReadiness => view! { <ReadinessPage /> }.into_any(),
+        Some(e) if e.id == EndpointId::DailyActivity => view! { <ActivityPage /> }.into_any(),
         Some(e) => {
             let title = e.title_key();
             let about = e.about_key();
+            let id = e.id;
+            let empty = move || {
+                progress
+                    .endpoints
+                    .with(|v| v.get(id as usize).is_none_or(|p| p.count == 0))
+            };
             view! {
                 <h1>{move || i18n.t(&title)}</h1>
                 <p class="lead">{move || i18n.t(&about)}</p>
-                <EmptyState />
+                <EndpointStatus id=id />
+                <Show when=empty>
+                    <EmptyState />
+                </Show>
             }
             .into_any()
         }

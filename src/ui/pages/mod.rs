@@ -1,9 +1,13 @@
 //! One file per route.
 
+mod common;
+mod daily;
 mod data_index;
 mod endpoint;
+pub mod logic;
 mod not_found;
 mod settings;
+mod sleep;
 mod today;
 
 pub use data_index::DataIndexPage;

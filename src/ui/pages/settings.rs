@@ -1,6 +1,7 @@
 use super::set_title;
 use crate::i18n::{use_i18n, Lang};
-use crate::ui::components::{AccountDetails, ConfigDetails};
+use crate::sync::{auto_sync_minutes, set_auto_sync_minutes};
+use crate::ui::components::{AccountDetails, ConfigDetails, DataActions, EndpointStatusList};
 use leptos::prelude::*;
 
 /// Settings: language, the connection to Oura (for diagnosis), version.
@@ -19,6 +20,15 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card">
             <h2>{move || i18n.t("account.title")}</h2>
             <AccountDetails />
+        </section>
+        <section class="card">
+            <h2>{move || i18n.t("data.title")}</h2>
+            <DataActions />
+            <p>
+                <label for="auto-sync">{move || i18n.t("sync.auto")}</label>
+            </p>
+            <AutoSyncSelect />
+            <EndpointStatusList />
         </section>
         <section class="card">
             <h2>{move || i18n.t("settings.config")}</h2>
@@ -55,6 +65,35 @@ pub fn LanguageSelect() -> impl IntoView {
             <option value="ja" selected=move || current() == "ja">
                 {move || i18n.t("settings.language.ja")}
             </option>
+        </select>
+    }
+}
+
+/// How old the data may get before the app syncs by itself on opening.
+#[component]
+pub fn AutoSyncSelect() -> impl IntoView {
+    let i18n = use_i18n();
+    let current = RwSignal::new(auto_sync_minutes());
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Ok(m) = event_target_value(&ev).parse::<i64>() {
+            set_auto_sync_minutes(m);
+            current.set(m);
+        }
+    };
+    let options = [15i64, 60, 360, 1440, 0]
+        .into_iter()
+        .map(|m| {
+            let key = format!("sync.auto.{m}");
+            view! {
+                <option value=m.to_string() selected=move || current.get() == m>
+                    {move || i18n.t(&key)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <select id="auto-sync" class="select" on:change=on_change>
+            {options}
         </select>
     }
 }

@@ -1,6 +1,13 @@
 // A static server for the release build in dist/, as a real host would serve it:
 // SPA fallback to index.html, `.wasm` as application/wasm. `configFile` replaces
-// /config.json (tests choose the configuration without rebuilding). Also runnable:
+// /config.json (tests choose the configuration without rebuilding). `basePath` serves
+// the build under a sub-path (a `trunk build --public-url /healthhub/` build).
+// Like deploy/nginx, every response carries the security headers with the build's
+// Content-Security-Policy (dist/csp.txt, written by scripts/post-build.mjs); its
+// connect-src gets the origin of the served config's api_base when that is
+// cross-origin (the tests' simulator on another loopback port), exactly as a deployment
+// with a cross-origin api_base must add it. `csp: false` turns the headers off. Also
+// runnable:
 //   node tests/e2e/lib/static-server.mjs <dir> <port> [config.json]
 import http from 'node:http';
 import fs from 'node:fs';
@@ -20,10 +27,48 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFile = null, basePath = '/' }) {
+/// The security headers every response carries (deploy/nginx/headers.conf sends the same).
+export const SECURITY_HEADERS = {
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+/// The build's policy (csp.txt) with `api_base`'s origin added to connect-src when it is
+/// cross-origin to `pageOrigin` (a same-origin path such as "/oura-api" adds nothing).
+export function cspFor(policy, apiBase, pageOrigin) {
+  let extra = null;
+  try {
+    const api = new URL(apiBase ?? 'https://api.ouraring.com', `${pageOrigin}/`);
+    if (api.origin !== pageOrigin) extra = api.origin;
+  } catch {
+    // An invalid api_base is the app's to report; nothing to allow.
+  }
+  return extra ? policy.replace("connect-src 'self'", `connect-src 'self' ${extra}`) : policy;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFile = null, basePath = '/', csp = true }) {
   const rootAbs = path.resolve(root);
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const cspFile = path.join(rootAbs, 'csp.txt');
+  const securityHeaders = (req) => {
+    if (!csp || !fs.existsSync(cspFile)) return {};
+    const config = readJson(configFile ?? path.join(rootAbs, 'config.json'));
+    const policy = fs.readFileSync(cspFile, 'utf8').trim();
+    const origin = `http://${req.headers.host ?? `${host}:${port}`}`;
+    return { ...SECURITY_HEADERS, 'content-security-policy': cspFor(policy, config?.api_base, origin) };
+  };
   const server = http.createServer((req, res) => {
+    for (const [k, v] of Object.entries(securityHeaders(req))) res.setHeader(k, v);
     let url;
     try {
       url = new URL(req.url, 'http://localhost');
@@ -63,7 +108,10 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFi
       resolve({
         url: `http://${host}:${actual}${base}`,
         port: actual,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () => new Promise((r) => {
+          server.close(() => r());
+          server.closeAllConnections(); // keep-alive connections too: close means gone
+        }),
       });
     });
   });

@@ -1,0 +1,120 @@
+// make bench: measures what DESIGN §8 asks and writes BENCHMARKS.md.
+// - first-load bundle size of dist/ (raw / gzip -9 / brotli q11)
+// - backfill of 1 and 5 years from the simulator with injected latency: wall time,
+//   requests made vs the minimum the data needs, IndexedDB usage, JS heap
+// Needs: `make dist sim` (the Makefile's bench target does it). Figures are
+// measurements of this machine, never assertions.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startStaticServer } from '../tests/e2e/lib/static-server.mjs';
+import { launch } from '../tests/e2e/lib/browser.mjs';
+import { startSim, simConfig } from '../tests/e2e/lib/sim.mjs';
+import { DIST, ROOT } from '../tests/e2e/lib/paths.mjs';
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function bundleSizes() {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  // What the first load fetches: index.html and every asset it references.
+  const refs = new Set(['index.html']);
+  for (const m of html.matchAll(/(?:href|src)="\/?([^"#?]+\.(?:js|wasm|css|webmanifest|json))"/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/['"]\/?([^'"]+_bg\.wasm)['"]/g)) refs.add(m[1]);
+  const rows = [];
+  let total = { raw: 0, gzip: 0, br: 0 };
+  for (const rel of [...refs].sort()) {
+    const file = path.join(DIST, rel);
+    if (!fs.existsSync(file)) continue;
+    const buf = fs.readFileSync(file);
+    const gzip = zlib.gzipSync(buf, { level: 9 }).length;
+    const br = zlib.brotliCompressSync(buf, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length;
+    rows.push({ file: rel.replace(/-[0-9a-f]{16}/, '-<hash>'), raw: buf.length, gzip, br });
+    total = { raw: total.raw + buf.length, gzip: total.gzip + gzip, br: total.br + br };
+  }
+  return { rows, total };
+}
+
+async function backfill(days, latencyMs) {
+  const sim = await startSim(['--auto-approve', '--days', String(days), '--hr-per-day', '1200',
+    '--latency-ms', String(latencyMs), '--end-date', new Date().toISOString().slice(0, 10)]);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hh-bench-'));
+  const config = path.join(tmp, 'config.json');
+  fs.writeFileSync(config, JSON.stringify(simConfig(sim)));
+  const app = await startStaticServer({ root: DIST, configFile: config });
+  const info = await (await fetch(`${sim.url}/__sim/info`)).json();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(app.url);
+    await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Sign in with Oura' }).click();
+    await page.getByText(/Sync complete|could not be synced/).waitFor({ timeout: 60 * 60 * 1000 });
+    const wall = (Date.now() - t0) / 1000;
+    const text = await page.locator('body').innerText();
+    const stats = await sim.stats();
+    const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+    const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+    return { days, latencyMs, wall, requests: stats.total, info, usage, heap, complete: /Sync complete/.test(text) };
+  } finally {
+    await browser.close();
+    await app.close();
+    await sim.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/// The fewest requests that can carry the data: per document endpoint its pages at the
+/// simulator's page size, heartrate's samples per page over ≤30-day windows.
+function minimumRequests(info) {
+  const counts = info.counts ?? info.documents ?? {};
+  const pageSize = info.page_size ?? 100;
+  const hrPage = info.hr_page_size ?? 1000;
+  let min = 0;
+  for (const [name, n] of Object.entries(counts)) {
+    if (name === 'heartrate') min += Math.max(1, Math.ceil(n / hrPage));
+    else if (name === 'personal_info') min += 1;
+    else min += Math.max(1, Math.ceil(n / pageSize));
+  }
+  return min;
+}
+
+const { rows, total } = bundleSizes();
+const lines = [
+  '# healthHub benchmarks',
+  '',
+  `Measured by \`make bench\` on ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Chromium headless.`,
+  'Figures are measurements, not test assertions.',
+  '',
+  '## First-load bundle (dist/, release build, wasm-opt -Oz)',
+  '',
+  '| file | raw | gzip -9 | brotli q11 |',
+  '|---|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.br)} |`),
+  `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.br)}** |`,
+  '',
+  `Budget: first load ≤ 200 KB brotli (aim 150): ${total.br <= 200 * 1024 ? 'within budget' : 'OVER BUDGET'}.`,
+  '',
+];
+
+const years = (process.env.BENCH_YEARS ?? '1,5').split(',').filter(Boolean).map(Number);
+const latency = Number(process.env.BENCH_LATENCY_MS ?? 50);
+if (years.length > 0 && !process.env.BENCH_SIZE_ONLY) {
+  lines.push(`## Backfill from the simulator (${latency} ms latency per request, 1,200 heart-rate samples/day)`, '');
+  lines.push('| history | wall time | requests made | minimum | IndexedDB usage | JS heap | complete |');
+  lines.push('|---|---:|---:|---:|---:|---:|---|');
+  for (const y of years) {
+    const r = await backfill(365 * y, latency);
+    const min = minimumRequests(r.info);
+    lines.push(`| ${y} year${y > 1 ? 's' : ''} | ${r.wall.toFixed(1)} s | ${r.requests} | ${min || 'n/a'} | ${r.usage ? kb(r.usage) : 'n/a'} | ${r.heap ? kb(r.heap) : 'n/a'} | ${r.complete ? 'yes' : 'no'} |`);
+    console.log(lines[lines.length - 1]);
+  }
+  lines.push('');
+}
+
+const out = lines.join('\n');
+fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), `${out}\n`);
+console.log(out);

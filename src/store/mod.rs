@@ -1,0 +1,40 @@
+//! The offline store: every document of the 18 collections, in IndexedDB (DESIGN §5).
+//!
+//! Never touches the network and knows nothing of the sync engine or the UI.
+//!
+//! - Database [`DB_NAME`] for the user's data, [`DEMO_DB_NAME`] for demo data (never mixed).
+//! - One object store per endpoint, named by its path exactly (`vO2_max`), with in-line
+//!   key `key` and (schema v2) an index `day`; plus the `meta` store (out-of-line string
+//!   keys, values stored as JSON text) for the sync engine's bookkeeping.
+//! - Records: see [`record`] (documents, kept exactly as received) and [`heartrate`]
+//!   (samples packed per UTC day).
+//! - Export/import: [`export`] (the §5 contract).
+//!
+//! Schema history ([`SCHEMA_VERSION`]):
+//! - v1: the 18 collection stores (key path `key`) and `meta`.
+//! - v2: a `day` index on every collection store (records always carried `day`, so the
+//!   browser fills the index from the existing records; nothing is rewritten).
+//!
+//! `error`, `record`, `heartrate` and `export` are pure (tested natively); `idb` is the
+//! browser half (tested in Chromium by `tests/store.rs`).
+
+pub mod error;
+pub mod export;
+pub mod heartrate;
+mod idb;
+pub mod record;
+
+pub use error::StoreError;
+pub use export::{ExportFile, ImportCount, ImportReport};
+pub use idb::{delete_database, download, Store};
+
+/// The database of the user's data.
+pub const DB_NAME: &str = "healthhub";
+/// The database of the demo data (never mixed with the user's).
+pub const DEMO_DB_NAME: &str = "healthhub-demo";
+/// The current schema version (see the module docs for the history).
+pub const SCHEMA_VERSION: u32 = 2;
+/// The name of the meta store.
+pub const META_STORE: &str = "meta";
+/// The name of the `day` index of every collection store.
+pub const DAY_INDEX: &str = "day";

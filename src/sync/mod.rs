@@ -1,0 +1,107 @@
+//! The sync engine: plans requests (`plan`, pure), runs them writing page by page
+//! (`run`), and reports through signals (`progress`). It calls the Oura client and the
+//! store; it never knows the UI.
+
+pub mod plan;
+pub mod progress;
+pub mod run;
+
+pub use progress::{EndpointProgress, SyncOutcome, SyncProgress};
+
+use crate::config::Config;
+use crate::oura::client::Client;
+use crate::oura::token::AccessToken;
+use crate::store::Store;
+use leptos::prelude::*;
+
+/// Default minimum age of the data before the app syncs by itself on opening.
+pub const DEFAULT_AUTO_SYNC_MINUTES: i64 = 60;
+const AUTO_SYNC_KEY: &str = "healthhub.auto_sync_minutes";
+
+/// The auto-sync interval chosen in Settings (minutes; 0 = only "Sync now").
+pub fn auto_sync_minutes() -> i64 {
+    crate::web::storage_get(AUTO_SYNC_KEY)
+        .and_then(|s| s.parse().ok())
+        .filter(|m: &i64| *m >= 0)
+        .unwrap_or(DEFAULT_AUTO_SYNC_MINUTES)
+}
+
+pub fn set_auto_sync_minutes(minutes: i64) {
+    crate::web::storage_set(AUTO_SYNC_KEY, Some(&minutes.to_string()));
+}
+
+/// The sync context: the progress signals and the store it writes to.
+#[derive(Clone, Copy, Debug)]
+pub struct SyncController {
+    pub progress: SyncProgress,
+    store: StoredValue<Option<Store>, LocalStorage>,
+    /// The store is open (`Some(Ok)`), could not be opened (`Some(Err(message))`), or
+    /// is still opening (`None`).
+    pub attached: RwSignal<Option<Result<(), String>>>,
+}
+
+impl SyncController {
+    pub fn new() -> Self {
+        SyncController {
+            progress: SyncProgress::new(),
+            store: StoredValue::new_local(None),
+            attached: RwSignal::new(None),
+        }
+    }
+
+    /// Attaches the opened store and loads the saved status into the progress signals.
+    pub async fn attach(&self, store: Store) {
+        self.store.set_value(Some(store.clone()));
+        let _ = run::refresh_status(&store, self.progress).await;
+        self.attached.set(Some(Ok(())));
+    }
+
+    /// Records that the store could not be opened (shown to the user).
+    pub fn attach_failed(&self, message: String) {
+        self.attached.set(Some(Err(message)));
+    }
+
+    pub fn store(&self) -> Option<Store> {
+        self.store.with_value(|s| s.clone())
+    }
+
+    /// Whether an automatic sync is due (data older than the Settings interval).
+    pub fn is_due(&self) -> bool {
+        let minutes = auto_sync_minutes();
+        minutes > 0
+            && plan::is_due(
+                self.progress.last_complete_ms.get_untracked(),
+                js_sys::Date::now() as i64,
+                minutes * 60_000,
+            )
+    }
+
+    /// Starts a sync unless one is running. The outcome arrives in
+    /// `progress.outcome`.
+    pub fn start(&self, config: &Config, token: AccessToken) {
+        if self.progress.running.get_untracked() {
+            return;
+        }
+        let Some(store) = self.store() else {
+            self.progress.outcome.set(Some(SyncOutcome::NotStarted {
+                kind: "sync.error.no_store",
+                message: "the local database is not open".into(),
+            }));
+            return;
+        };
+        let client = Client::from_config(config, token);
+        let progress = self.progress;
+        progress.running.set(true);
+        let today = chrono::Local::now().date_naive();
+        leptos::task::spawn_local(async move {
+            run::run(store, client, progress, today).await;
+            progress.running.set(false);
+        });
+    }
+}
+
+impl Default for SyncController {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,165 @@
+//! Settings' data actions: "Export data" (works offline, no sign-in needed), import of
+//! an export file (merges, never deletes), and deleting the data on this device (asks
+//! for confirmation in the page).
+
+use super::account::use_session;
+use super::sync_status::{format_count, use_sync};
+use crate::i18n::use_i18n;
+use crate::store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A message after an action: (is it an error, text).
+type Message = Option<(bool, String)>;
+
+#[component]
+pub fn DataActions() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let session = use_session();
+    let message = RwSignal::new(Message::None);
+    let busy = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+
+    let export = move |_| {
+        let Some(store) = sync.store() else {
+            message.set(Some((true, i18n.t("store.error.unavailable"))));
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = match store.export(chrono::Utc::now()).await {
+                Ok(file) => store::download(&file).map(|_| file.file_name),
+                Err(e) => Err(e),
+            };
+            message.set(Some(match result {
+                Ok(name) => (false, i18n.t("data.exported").replace("{file}", &name)),
+                Err(e) => (true, format!("{} ({e})", i18n.t(e.kind()))),
+            }));
+            busy.set(false);
+        });
+    };
+
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let Some(store) = sync.store() else {
+            message.set(Some((true, i18n.t("store.error.unavailable"))));
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let result = match text {
+                Some(t) => store.import(&t).await,
+                None => Err(store::StoreError::InvalidImport(
+                    "the file could not be read".into(),
+                )),
+            };
+            message.set(Some(match result {
+                Ok(report) => (
+                    false,
+                    i18n.t("data.imported").replace(
+                        "{n}",
+                        &format_count(report.total, i18n.lang.get_untracked().code()),
+                    ),
+                ),
+                Err(e) => (true, format!("{} ({e})", i18n.t(e.kind()))),
+            }));
+            let _ = crate::sync::run::refresh_status(&store, sync.progress).await;
+            sync.progress.data_version.update(|v| *v += 1);
+            busy.set(false);
+        });
+    };
+
+    let delete = move |_| {
+        let Some(store) = sync.store() else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = store.clear().await;
+            confirming.set(false);
+            match result {
+                Ok(()) => {
+                    session.sign_out();
+                    let _ = crate::sync::run::refresh_status(&store, sync.progress).await;
+                    sync.progress.data_version.update(|v| *v += 1);
+                    message.set(Some((false, i18n.t("data.deleted"))));
+                }
+                Err(e) => message.set(Some((true, format!("{} ({e})", i18n.t(e.kind()))))),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <div class="actions">
+            <button
+                type="button"
+                class="button button-primary"
+                on:click=export
+                disabled=move || busy.get()
+            >
+                {move || i18n.t("data.export")}
+            </button>
+            <label class="button file-button">
+                {move || i18n.t("data.import")}
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,application/json"
+                    on:change=import
+                    disabled=move || busy.get()
+                />
+            </label>
+            <button
+                type="button"
+                class="button button-danger"
+                on:click=move |_| confirming.set(true)
+                disabled=move || busy.get() || confirming.get()
+            >
+                {move || i18n.t("data.delete")}
+            </button>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
+                <p id="confirm-delete-text">{move || i18n.t("data.delete_confirm")}</p>
+                <div class="actions">
+                    <button type="button" class="button button-danger" on:click=delete>
+                        {move || i18n.t("data.delete_yes")}
+                    </button>
+                    <button type="button" class="button" on:click=move |_| confirming.set(false)>
+                        {move || i18n.t("common.cancel")}
+                    </button>
+                </div>
+            </div>
+        </Show>
+        <p class="note">{move || i18n.t("data.export_note")}</p>
+        {move || {
+            message
+                .get()
+                .map(|(bad, text)| {
+                    view! {
+                        <p
+                            class=if bad { "sync-outcome sync-outcome-bad" } else { "sync-outcome" }
+                            role=if bad { "alert" } else { "status" }
+                        >
+                            {text}
+                        </p>
+                    }
+                })
+        }}
+    }
+}

@@ -1,0 +1,219 @@
+//! The sync as the user sees it: progress bar and "Sync now", the status of every
+//! endpoint, and the data actions of Settings (export, import, delete).
+
+use super::account::{use_session, SessionState};
+use super::config_status::ConfigState;
+use crate::endpoints::{EndpointId, ENDPOINTS};
+use crate::i18n::{use_i18n, I18n};
+use crate::sync::{EndpointProgress, SyncController, SyncOutcome};
+use leptos::prelude::*;
+
+/// The sync context (a fresh, unattached one outside `<App/>`).
+pub fn use_sync() -> SyncController {
+    use_context::<SyncController>().unwrap_or_default()
+}
+
+/// Formats a number with the language's digit grouping.
+pub fn format_count(n: u64, lang: &str) -> String {
+    let v = wasm_bindgen::JsValue::from_f64(n as f64);
+    js_sys::Number::from(v)
+        .to_locale_string(lang)
+        .as_string()
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// Formats ms since the epoch as a local date and time.
+pub fn format_time(ms: i64, lang: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    String::from(date.to_locale_string(lang, &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// Starts a sync with the current configuration and session, if both are usable.
+pub fn start_sync_now(sync: SyncController, config: ConfigState, session: SessionState) {
+    let token = session
+        .session
+        .with_untracked(|s| s.as_ref().map(|s| s.token.clone()));
+    let cfg = config
+        .0
+        .with_untracked(|c| c.as_ref().and_then(|r| r.clone().ok()));
+    if let (Some(cfg), Some(token)) = (cfg, token) {
+        if session.is_active() {
+            sync.start(&cfg, token);
+        }
+    }
+}
+
+fn outcome_text(i18n: I18n, o: &SyncOutcome) -> (bool, String) {
+    match o {
+        SyncOutcome::Complete => (false, i18n.t("sync.done")),
+        SyncOutcome::Partial { failed } => (
+            true,
+            i18n.t("sync.partial").replace("{n}", &failed.to_string()),
+        ),
+        SyncOutcome::NeedsSignIn => (true, i18n.t("client.error.unauthorized")),
+        SyncOutcome::Offline => (true, i18n.t("client.error.offline")),
+        SyncOutcome::Storage { kind, message } => (true, format!("{} ({message})", i18n.t(kind))),
+        SyncOutcome::NotStarted { kind, message } => {
+            (true, format!("{} ({message})", i18n.t(kind)))
+        }
+    }
+}
+
+/// Progress while syncing, else the last sync time, the outcome and "Sync now".
+#[component]
+pub fn SyncPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let config = use_context::<ConfigState>().unwrap_or_default();
+    let session = use_session();
+    let p = sync.progress;
+    let lang = move || i18n.lang.get().code();
+    let can_sync = move || {
+        !p.running.get() && session.is_active() && config.0.with(|c| matches!(c, Some(Ok(_))))
+    };
+    let running = move || {
+        p.running.get().then(|| {
+            let current = move || {
+                p.current.get().map(|(id, window)| {
+                    let title = i18n.t(&id.endpoint().title_key());
+                    if window.is_empty() {
+                        title
+                    } else {
+                        format!("{title} ({window})")
+                    }
+                })
+            };
+            view! {
+                <progress
+                    class="sync-progress"
+                    max=p.total()
+                    value=move || p.endpoints_done.get()
+                    aria-label=move || i18n.t("sync.progress_label")
+                ></progress>
+                <p class="sync-line">
+                    {move || {
+                        i18n.t("sync.running")
+                            .replace("{done}", &p.endpoints_done.get().to_string())
+                            .replace("{total}", &p.total().to_string())
+                            .replace("{records}", &format_count(p.records_written.get(), lang()))
+                    }}
+                </p>
+                <p class="sync-line sync-current">
+                    {move || current().map(|c| format!("{} {c}", i18n.t("sync.now_fetching")))}
+                </p>
+            }
+        })
+    };
+    let idle = move || {
+        (!p.running.get()).then(|| {
+            let last = move || match p.last_complete_ms.get() {
+                Some(ms) => format!("{} {}", i18n.t("sync.last"), format_time(ms, lang())),
+                None => i18n.t("sync.never"),
+            };
+            let outcome = move || {
+                p.outcome.get().map(|o| {
+                    let (bad, text) = outcome_text(i18n, &o);
+                    view! {
+                        <p class=if bad { "sync-outcome sync-outcome-bad" } else { "sync-outcome" }>
+                            {text}
+                        </p>
+                    }
+                })
+            };
+            view! {
+                <p class="sync-line">{last}</p>
+                {outcome}
+            }
+        })
+    };
+    view! {
+        <section class="card sync-panel" aria-live="polite">
+            <div class="sync-head">
+                <h2>{move || i18n.t("sync.title")}</h2>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || !can_sync()
+                    on:click=move |_| start_sync_now(sync, config, session)
+                >
+                    {move || i18n.t("sync.now")}
+                </button>
+            </div>
+            {running}
+            {idle}
+        </section>
+    }
+}
+
+/// What one endpoint's status says, as (css class, text).
+pub fn endpoint_status_text(
+    i18n: I18n,
+    e: &EndpointProgress,
+    lang: &str,
+) -> (&'static str, String) {
+    if e.active {
+        return ("status-active", i18n.t("sync.status.syncing"));
+    }
+    if let Some(reason) = &e.state.unavailable {
+        return (
+            "status-unavailable",
+            format!("{} ({reason})", i18n.t("sync.status.unavailable")),
+        );
+    }
+    if let Some(kind) = &e.state.error_kind {
+        return ("status-error", i18n.t(kind));
+    }
+    match e.state.last_synced_ms {
+        Some(ms) => (
+            "status-ok",
+            format!("{} {}", i18n.t("sync.last"), format_time(ms, lang)),
+        ),
+        None if e.state.run.is_some() => ("status-pending", i18n.t("sync.status.interrupted")),
+        None => ("status-pending", i18n.t("sync.never")),
+    }
+}
+
+/// The status of one endpoint (count, last synced, unavailable or error), for its page.
+#[component]
+pub fn EndpointStatus(id: EndpointId) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = use_sync().progress;
+    move || {
+        let lang = i18n.lang.get().code();
+        let e = p
+            .endpoints
+            .with(|v| v.get(id as usize).cloned())
+            .unwrap_or_default();
+        let (class, text) = endpoint_status_text(i18n, &e, lang);
+        let count = i18n
+            .t("sync.records")
+            .replace("{n}", &format_count(e.count, lang));
+        view! {
+            <p class="endpoint-status">
+                <span class="status-count">{count}</span>
+                " · "
+                <span class=class>{text}</span>
+            </p>
+        }
+    }
+}
+
+/// Every endpoint's status (Settings).
+#[component]
+pub fn EndpointStatusList() -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = ENDPOINTS
+        .iter()
+        .map(|e| {
+            let id = e.id;
+            let title = e.title_key();
+            view! {
+                <li>
+                    <span class="status-title">{move || i18n.t(&title)}</span>
+                    <EndpointStatus id=id />
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="status-list">{rows}</ul> }
+}

@@ -1,0 +1,183 @@
+// The offline store and the sync engine against the simulator: the first sync takes all
+// history, a reload mid-sync resumes to the same final state, a second sync asks only
+// the trailing window, "Export data" equals the simulator's data (every document once,
+// unaltered), an import into a fresh profile reproduces it, and a sync under faults
+// (5xx, truncated bodies, 429) still ends with exactly the source data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStaticServer } from './lib/static-server.mjs';
+import { launch, watchConsole, appReady } from './lib/browser.mjs';
+import { startSim, simConfig } from './lib/sim.mjs';
+import { assertSameData, exportFromSettings } from './lib/export.mjs';
+import { DIST } from './lib/paths.mjs';
+
+let browser;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hh-sync-'));
+const cleanup = [];
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const c of cleanup.reverse()) await c();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function setup(simArgs = []) {
+  const sim = await startSim(['--auto-approve', ...simArgs]);
+  cleanup.push(() => sim.stop());
+  const config = path.join(tmp, `config-${sim.port}.json`);
+  fs.writeFileSync(config, JSON.stringify(simConfig(sim)));
+  const app = await startStaticServer({ root: DIST, configFile: config });
+  cleanup.push(() => app.close());
+  const expected = await (await fetch(`${sim.url}/__sim/export`)).json();
+  return { sim, app, expected };
+}
+
+async function signIn(page, app) {
+  await page.goto(app.url);
+  await appReady(page);
+  const button = page.getByRole('button', { name: 'Sign in with Oura' });
+  await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
+  await button.click();
+  await page.waitForURL((u) => u.href.startsWith(app.url) && !u.href.includes('oauth'));
+  await appReady(page);
+}
+
+async function waitForSyncComplete(page, timeout = 120000) {
+  await page.getByText('Sync complete: everything on this device is up to date.').waitFor({ timeout });
+}
+
+async function openSettings(page) {
+  await page.getByRole('link', { name: 'Settings' }).first().click();
+  await page.getByRole('heading', { name: 'Data on this device' }).waitFor();
+}
+
+test('first sync takes all history; export equals the source; import reproduces it in a fresh profile', async () => {
+  const { sim, app, expected } = await setup();
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await signIn(page, app);
+  await waitForSyncComplete(page);
+
+  await openSettings(page);
+  const exported = await exportFromSettings(page);
+  assert.match(exported.name, /^healthhub-export-\d{4}-\d{2}-\d{2}\.json$/);
+  assertSameData(exported.data, expected);
+  assert.ok(!JSON.stringify(exported.data).includes('healthhub-dev-token'), 'no token in the export');
+  const session = JSON.parse(await page.evaluate(() => localStorage.getItem('healthhub.session')));
+  assert.ok(!JSON.stringify(exported.data).includes(session.token), 'the token is never exported');
+  assert.deepEqual(errors, []);
+
+  // A fresh profile, never signed in, imports the file and exports the same data.
+  const file = path.join(tmp, exported.name);
+  fs.writeFileSync(file, JSON.stringify(exported.data));
+  const fresh = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page2 = await fresh.newPage();
+  await page2.goto(`${app.url}settings`);
+  await appReady(page2);
+  await page2.getByRole('heading', { name: 'Data on this device' }).waitFor();
+  await page2.locator('input[type=file]').setInputFiles(file);
+  await page2.getByText(/^Imported [\d,]+ records/).waitFor({ timeout: 60000 });
+  const reexported = await exportFromSettings(page2);
+  assertSameData(reexported.data, expected);
+
+  // Import refuses anything else, with a clear message, and keeps the data.
+  const bogus = path.join(tmp, 'not-an-export.json');
+  fs.writeFileSync(bogus, JSON.stringify({ hello: 'world' }));
+  await page2.locator('input[type=file]').setInputFiles(bogus);
+  await page2.getByRole('alert').filter({ hasText: /healthhub-export|format/ }).waitFor();
+  assertSameData((await exportFromSettings(page2)).data, expected);
+  await fresh.close();
+  await context.close();
+  void sim;
+});
+
+test('a reload mid-sync resumes to the same final state; a second sync asks only the trailing window', async () => {
+  const { sim, app, expected } = await setup(['--latency-ms', '300', '--page-size', '4', '--hr-page-size', '300']);
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, app);
+  // Wait until part of the data is written, then reload in the middle of the sync.
+  await page.waitForFunction(() => /Syncing: [1-9]\d* of 18/.test(document.body.innerText), null, { timeout: 60000 });
+  const before = await sim.stats();
+  assert.ok(before.total > 0);
+  await page.reload();
+  await appReady(page);
+  await waitForSyncComplete(page, 180000);
+  await openSettings(page);
+  assertSameData((await exportFromSettings(page)).data, expected);
+
+  // Second sync: only the trailing window of every endpoint.
+  const urls = [];
+  page.on('request', (r) => { if (r.url().startsWith(sim.url)) urls.push(new URL(r.url())); });
+  await page.getByRole('link', { name: 'Today' }).first().click();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await waitForSyncComplete(page);
+  const today = new Date();
+  const floor = new Date(today.getTime() - 10 * 86400000).toISOString().slice(0, 10);
+  const docRequests = urls.filter((u) => u.searchParams.has('start_date'));
+  assert.ok(docRequests.length >= 14, `document endpoints asked: ${docRequests.length}`);
+  for (const u of docRequests) {
+    assert.ok(u.searchParams.get('start_date') >= floor, `${u.pathname} asked from ${u.searchParams.get('start_date')}`);
+  }
+  const hr = urls.filter((u) => u.pathname.endsWith('/heartrate') && u.searchParams.has('start_datetime'));
+  assert.ok(hr.length >= 1);
+  for (const u of hr) {
+    assert.ok(u.searchParams.get('start_datetime').slice(0, 10) >= floor, `heartrate from ${u.searchParams.get('start_datetime')}`);
+  }
+  assertSameData((await (async () => { await openSettings(page); return (await exportFromSettings(page)).data; })()), expected);
+  await context.close();
+});
+
+test('under 5xx, truncated bodies and 429s the final export still equals the source', async () => {
+  const { sim, app, expected } = await setup(['--fail-rate', '0.15', '--truncate-rate', '0.1', '--rate-limit', '15', '--page-size', '6']);
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, app);
+  // A sync may end partial when retries run out; "Sync now" resumes until complete.
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const done = await Promise.race([
+      page.getByText('Sync complete: everything on this device is up to date.').waitFor({ timeout: 120000 }).then(() => true),
+      page.getByText(/kinds of data could not be synced/).waitFor({ timeout: 120000 }).then(() => false),
+    ]);
+    if (done) break;
+    await page.getByRole('button', { name: 'Sync now' }).click();
+  }
+  await waitForSyncComplete(page);
+  const stats = await sim.stats();
+  const statuses = Object.keys(stats.by_status);
+  assert.ok(statuses.some((s) => s.startsWith('5')), `5xx were injected: ${statuses}`);
+  await openSettings(page);
+  assertSameData((await exportFromSettings(page)).data, expected);
+  await context.close();
+});
+
+test('an endpoint Oura refuses (403) is marked unavailable with the reason, and the rest syncs', async () => {
+  const { app, expected } = await setup(['--forbid', 'daily_stress']);
+  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, app);
+  await waitForSyncComplete(page);
+  await page.goto(`${app.url}data/daily_stress`);
+  await appReady(page);
+  const status = page.locator('main .endpoint-status');
+  await status.getByText(/Not available \(.+\)/).waitFor();
+  assert.match(await status.innerText(), /0 records on this device/);
+  await page.goto(`${app.url}settings`);
+  await appReady(page);
+  const row = page.locator('.status-list li', { hasText: 'Stress' }).first();
+  await row.getByText(/Not available/).waitFor();
+  const exported = (await exportFromSettings(page)).data;
+  assert.equal(exported.collections.daily_stress.length, 0);
+  assert.ok(expected.collections.daily_stress.length > 0, 'the simulator has stress data it refuses to give');
+  exported.collections.daily_stress = expected.collections.daily_stress;
+  assertSameData(exported, expected);
+  await context.close();
+});

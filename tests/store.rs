@@ -1,0 +1,568 @@
+//! The offline store in a real browser (IndexedDB in headless Chromium via
+//! wasm-bindgen-test-runner). Every test uses its own database and deletes it.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use healthhub::endpoints::{by_path, Endpoint, ENDPOINTS};
+use healthhub::store::{delete_database, Store, StoreError, SCHEMA_VERSION};
+use serde_json::{json, Value};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn ep(path: &str) -> &'static Endpoint {
+    by_path(path).unwrap()
+}
+
+fn unique(label: &str) -> String {
+    format!("test-{label}-{}", js_sys::Math::random())
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The documents of a recorded response (`body.data`, or the single `body`).
+fn recorded(text: &str) -> Vec<Value> {
+    let file: Value = serde_json::from_str(text).unwrap();
+    match &file["body"]["data"] {
+        Value::Array(docs) => docs.clone(),
+        _ => vec![file["body"].clone()],
+    }
+}
+
+fn sleep_docs() -> Vec<Value> {
+    recorded(include_str!("data/oura/recorded/multiple_sleep.json"))
+}
+
+fn heartrate_docs() -> Vec<Value> {
+    recorded(include_str!("data/oura/recorded/multiple_heart_rate.json"))
+}
+
+/// A fixture per collection with at least one document (real recordings where Oura's
+/// recorded responses have them).
+fn fixtures() -> Vec<(&'static str, Vec<Value>)> {
+    vec![
+        ("sleep", sleep_docs()),
+        (
+            "daily_activity",
+            recorded(include_str!(
+                "data/oura/recorded/multiple_daily_activity.json"
+            )),
+        ),
+        (
+            "daily_cardiovascular_age",
+            recorded(include_str!(
+                "data/oura/recorded/multiple_daily_cardiovascular_age.json"
+            )),
+        ),
+        (
+            "vO2_max",
+            recorded(include_str!("data/oura/recorded/multiple_vo2_max.json")),
+        ),
+        (
+            "enhanced_tag",
+            recorded(include_str!(
+                "data/oura/recorded/multiple_enhanced_tag.json"
+            )),
+        ),
+        (
+            "ring_configuration",
+            recorded(include_str!(
+                "data/oura/recorded/multiple_ring_configuration.json"
+            )),
+        ),
+        (
+            "rest_mode_period",
+            recorded(include_str!(
+                "data/oura/recorded/multiple_rest_mode_period.json"
+            )),
+        ),
+        (
+            "personal_info",
+            recorded(include_str!("data/oura/recorded/single_personal_info.json")),
+        ),
+        ("heartrate", heartrate_docs()),
+    ]
+}
+
+fn text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+fn texts(docs: &[Value]) -> Vec<String> {
+    let mut t: Vec<String> = docs.iter().map(text).collect();
+    t.sort();
+    t
+}
+
+/// Heartrate as the store gives it back: one per (timestamp, source), in time order.
+fn sorted_samples(docs: &[Value]) -> Vec<Value> {
+    let mut map = std::collections::BTreeMap::new();
+    for d in docs {
+        map.insert(
+            (
+                d["timestamp"].as_str().unwrap().to_string(),
+                d["source"].as_str().unwrap().to_string(),
+            ),
+            d.clone(),
+        );
+    }
+    map.into_values().collect()
+}
+
+async fn done(store: Store) {
+    let name = store.name().to_string();
+    drop(store);
+    delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_from_v1_keeps_every_record_and_indexes_days() {
+    let name = unique("upgrade");
+    let v1 = Store::open_at_version(&name, 1).await.unwrap();
+    assert_eq!(v1.version(), 1);
+    for (path, docs) in fixtures() {
+        v1.put_page(ep(path), &docs, &[]).await.unwrap();
+    }
+    v1.put_meta("sync/x", &json!({"done": true})).await.unwrap();
+    drop(v1);
+
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(store.version(), SCHEMA_VERSION);
+    for (path, docs) in fixtures() {
+        let e = ep(path);
+        let all = store.all_docs(e).await.unwrap();
+        if path == "heartrate" {
+            let expected = sorted_samples(&docs);
+            assert_eq!(store.count(e).await.unwrap(), expected.len() as u64);
+            assert_eq!(all, expected);
+        } else {
+            assert_eq!(store.count(e).await.unwrap(), docs.len() as u64, "{path}");
+            assert_eq!(texts(&all), texts(&docs), "{path}");
+        }
+    }
+    assert_eq!(
+        store.get_meta("sync/x").await.unwrap(),
+        Some(json!({"done": true}))
+    );
+    // The new index finds the old records.
+    let sleep = ep("sleep");
+    let (first, last) = store.day_bounds(sleep).await.unwrap().unwrap();
+    let docs = sleep_docs();
+    let days: Vec<&str> = docs.iter().map(|d| d["day"].as_str().unwrap()).collect();
+    assert_eq!(first, day(days.iter().min().unwrap()));
+    assert_eq!(last, day(days.iter().max().unwrap()));
+    let between = store.docs_between(sleep, first, last).await.unwrap();
+    assert_eq!(texts(&between), texts(&docs));
+    let hr = ep("heartrate");
+    let (hf, hl) = store.day_bounds(hr).await.unwrap().unwrap();
+    assert_eq!(
+        store.docs_between(hr, hf, hl).await.unwrap().len() as u64,
+        store.count(hr).await.unwrap()
+    );
+    // personal_info has no day: not in the index.
+    assert_eq!(store.day_bounds(ep("personal_info")).await.unwrap(), None);
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_same_page_twice_changes_nothing_and_a_changed_doc_replaces() {
+    let store = Store::open(&unique("upsert")).await.unwrap();
+    let sleep = ep("sleep");
+    let docs = sleep_docs();
+    assert_eq!(store.put_page(sleep, &docs, &[]).await.unwrap(), docs.len());
+    store.put_page(sleep, &docs, &[]).await.unwrap();
+    assert_eq!(store.count(sleep).await.unwrap(), docs.len() as u64);
+    let mut changed = docs[0].clone();
+    changed["score"] = json!(99);
+    changed["new_field"] = json!(null);
+    store
+        .put_page(sleep, std::slice::from_ref(&changed), &[])
+        .await
+        .unwrap();
+    assert_eq!(store.count(sleep).await.unwrap(), docs.len() as u64);
+    let all = store.all_docs(sleep).await.unwrap();
+    let id = changed["id"].as_str().unwrap();
+    let got: Vec<&Value> = all.iter().filter(|d| d["id"] == id).collect();
+    assert_eq!(got, vec![&changed]);
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn documents_come_back_exactly_as_received() {
+    let store = Store::open(&unique("exact")).await.unwrap();
+    let tag = ep("tag");
+    // null stays null, absent stays absent, unknown fields and key order stay,
+    // whole floats stay floats.
+    let raw = [
+        r#"{"id":"b","day":"2024-01-02","text":null,"tags":[],"zz_unknown":{"nested":[1,2.0,null,"x"]},"a":300.0}"#,
+        r#"{"zeta":1,"id":"a","day":"2024-01-01","alpha":-0.5,"items":[76.0,77.0,null,78.5],"emoji":"\u2764 \"q\""}"#,
+        r#"{"id":"c"}"#,
+    ];
+    let docs: Vec<Value> = raw
+        .iter()
+        .map(|r| serde_json::from_str(r).unwrap())
+        .collect();
+    store.put_page(tag, &docs, &[]).await.unwrap();
+    let all = store.all_docs(tag).await.unwrap();
+    // Order: without day first, then by day.
+    let back: Vec<String> = all.iter().map(text).collect();
+    let expected: Vec<String> = [2, 1, 0].iter().map(|i| text(&docs[*i])).collect();
+    assert_eq!(back, expected);
+    assert!(back[2].contains(r#""a":300.0"#));
+    assert!(back[1].starts_with(r#"{"zeta":1,"id":"a""#));
+    assert!(!back[0].contains("day"));
+    // Real documents full of whole floats.
+    let sleep = ep("sleep");
+    let docs = sleep_docs();
+    store.put_page(sleep, &docs, &[]).await.unwrap();
+    assert_eq!(texts(&store.all_docs(sleep).await.unwrap()), texts(&docs));
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn heartrate_is_packed_per_utc_day_and_unpacked_losslessly() {
+    let store = Store::open(&unique("heartrate")).await.unwrap();
+    let hr = ep("heartrate");
+    let docs = heartrate_docs();
+    let expected = sorted_samples(&docs);
+    assert_eq!(store.put_page(hr, &docs, &[]).await.unwrap(), docs.len());
+    assert_eq!(store.count(hr).await.unwrap(), expected.len() as u64);
+    assert_eq!(store.all_docs(hr).await.unwrap(), expected);
+    // Again: idempotent.
+    store.put_page(hr, &docs, &[]).await.unwrap();
+    assert_eq!(store.count(hr).await.unwrap(), expected.len() as u64);
+    // Same instant and source, another spelling and bpm: replaces; another source: adds.
+    let page = vec![
+        json!({"bpm": 150, "source": "awake", "timestamp": "2024-12-13T14:31:21+02:00"}),
+        json!({"bpm": 70, "source": "live", "timestamp": "2024-12-13T12:31:21Z"}),
+        json!({"bpm": 71, "source": "sleep", "timestamp": "2024-12-14T00:00:00.250+00:00", "extra": null}),
+    ];
+    store.put_page(hr, &page, &[]).await.unwrap();
+    assert_eq!(store.count(hr).await.unwrap(), expected.len() as u64 + 2);
+    let d13 = store
+        .docs_between(hr, day("2024-12-13"), day("2024-12-13"))
+        .await
+        .unwrap();
+    let at: Vec<&Value> = d13
+        .iter()
+        .filter(|d| d["timestamp"] == "2024-12-13T12:31:21+00:00")
+        .collect();
+    assert_eq!(
+        at,
+        vec![
+            &json!({"bpm": 150, "source": "awake", "timestamp": "2024-12-13T12:31:21+00:00"}),
+            &json!({"bpm": 70, "source": "live", "timestamp": "2024-12-13T12:31:21+00:00"}),
+        ]
+    );
+    let d14 = store
+        .docs_between(hr, day("2024-12-14"), day("2024-12-14"))
+        .await
+        .unwrap();
+    assert!(d14.contains(
+        &json!({"bpm": 71, "source": "sleep", "timestamp": "2024-12-14T00:00:00.250+00:00", "extra": null})
+    ));
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_page_with_one_bad_doc_writes_nothing() {
+    let store = Store::open(&unique("atomic")).await.unwrap();
+    let sleep = ep("sleep");
+    let mut docs = sleep_docs();
+    docs[1].as_object_mut().unwrap().remove("id");
+    let meta = vec![("sync/sleep".to_string(), json!({"done": "2024-01-01"}))];
+    let err = store.put_page(sleep, &docs, &meta).await.unwrap_err();
+    assert_eq!(err.kind(), "store.error.data");
+    assert!(err
+        .to_string()
+        .contains("document 1 of sleep lacks its natural key `id`"));
+    assert_eq!(store.count(sleep).await.unwrap(), 0);
+    assert_eq!(store.get_meta("sync/sleep").await.unwrap(), None);
+    // Heartrate too.
+    let hr = ep("heartrate");
+    let mut samples = heartrate_docs();
+    samples[5]["timestamp"] = json!("not a time");
+    assert!(matches!(
+        store.put_page(hr, &samples, &meta).await,
+        Err(StoreError::Data(_))
+    ));
+    assert_eq!(store.count(hr).await.unwrap(), 0);
+    assert_eq!(store.get_meta("sync/sleep").await.unwrap(), None);
+    // A good page lands with its meta, in one go.
+    let good = sleep_docs();
+    store.put_page(sleep, &good, &meta).await.unwrap();
+    assert_eq!(store.count(sleep).await.unwrap(), good.len() as u64);
+    assert_eq!(
+        store.get_meta("sync/sleep").await.unwrap(),
+        Some(json!({"done": "2024-01-01"}))
+    );
+    store.delete_meta("sync/sleep").await.unwrap();
+    assert_eq!(store.get_meta("sync/sleep").await.unwrap(), None);
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn docs_between_selects_by_day_inclusive() {
+    let store = Store::open(&unique("between")).await.unwrap();
+    let tag = ep("enhanced_tag");
+    let docs: Vec<Value> = (1..=9)
+        .map(|d| json!({"id": format!("t{d}"), "start_day": format!("2024-03-0{d}"), "end_day": null}))
+        .collect();
+    store.put_page(tag, &docs, &[]).await.unwrap();
+    let got = store
+        .docs_between(tag, day("2024-03-03"), day("2024-03-05"))
+        .await
+        .unwrap();
+    let ids: Vec<&str> = got.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["t3", "t4", "t5"]);
+    assert!(store
+        .docs_between(tag, day("2024-04-01"), day("2024-04-30"))
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store.day_bounds(tag).await.unwrap(),
+        Some((day("2024-03-01"), day("2024-03-09")))
+    );
+    assert_eq!(store.day_bounds(ep("sleep")).await.unwrap(), None);
+    // ring_configuration: the date of set_up_at; null set_up_at has no day.
+    let rings = ep("ring_configuration");
+    let r = vec![
+        json!({"id": "r1", "set_up_at": "2024-03-09T10:48:37+00:00"}),
+        json!({"id": "r2", "set_up_at": null}),
+    ];
+    store.put_page(rings, &r, &[]).await.unwrap();
+    assert_eq!(store.count(rings).await.unwrap(), 2);
+    let got = store
+        .docs_between(rings, day("2024-03-09"), day("2024-03-09"))
+        .await
+        .unwrap();
+    assert_eq!(got, vec![r[0].clone()]);
+    done(store).await;
+}
+
+async fn filled(label: &str) -> Store {
+    let store = Store::open(&unique(label)).await.unwrap();
+    for (path, docs) in fixtures() {
+        store.put_page(ep(path), &docs, &[]).await.unwrap();
+    }
+    store
+        .put_meta("token", &json!("SECRET-TOKEN-VALUE"))
+        .await
+        .unwrap();
+    store
+}
+
+#[wasm_bindgen_test]
+async fn export_follows_the_contract_with_every_doc_once() {
+    let store = filled("export").await;
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    let file = store.export(at).await.unwrap();
+    assert_eq!(file.file_name, "healthhub-export-2026-11-24.json");
+    let text = file.text();
+    assert!(!text.contains("SECRET-TOKEN-VALUE"));
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "healthhub-export");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["exported_at"], "2026-11-24T08:00:00Z");
+    let collections = v["collections"].as_object().unwrap();
+    let keys: Vec<&str> = collections.keys().map(String::as_str).collect();
+    let paths: Vec<&str> = ENDPOINTS.iter().map(|e| e.path).collect();
+    assert_eq!(keys, paths);
+    for (path, docs) in fixtures() {
+        let exported = collections[path].as_array().unwrap();
+        if path == "heartrate" {
+            assert_eq!(exported, &sorted_samples(&docs));
+        } else {
+            assert_eq!(texts(exported), texts(&docs), "{path}");
+        }
+    }
+    assert_eq!(collections["personal_info"].as_array().unwrap().len(), 1);
+    assert_eq!(collections["daily_sleep"], json!([]));
+    // Whole floats are exported as received.
+    assert!(text.contains(r#""interval":300.0"#));
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn import_merges_by_natural_key_and_never_deletes() {
+    let source = filled("import-src").await;
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    let text = source.export(at).await.unwrap().text();
+    done(source).await;
+
+    let store = Store::open(&unique("import-dst")).await.unwrap();
+    let tag = ep("tag");
+    let own = vec![json!({"id": "mine", "day": "2020-01-01"})];
+    store.put_page(tag, &own, &[]).await.unwrap();
+    let sleep = sleep_docs();
+    store.put_page(ep("sleep"), &sleep[..1], &[]).await.unwrap();
+
+    let report = store.import(&text).await.unwrap();
+    let s = report.get("sleep").unwrap();
+    assert_eq!((s.added, s.updated), (sleep.len() as u64 - 1, 1));
+    let hr_expected = sorted_samples(&heartrate_docs()).len() as u64;
+    assert_eq!(report.get("heartrate").unwrap().added, hr_expected);
+    assert_eq!(report.collections.len(), 18);
+    assert_eq!(report.total, report.added() + report.updated());
+    // Nothing deleted; everything there.
+    assert_eq!(store.all_docs(tag).await.unwrap(), own);
+    for (path, docs) in fixtures() {
+        let all = store.all_docs(ep(path)).await.unwrap();
+        if path == "heartrate" {
+            assert_eq!(all, sorted_samples(&docs));
+        } else {
+            assert_eq!(texts(&all), texts(&docs), "{path}");
+        }
+    }
+    // Importing again only updates.
+    let again = store.import(&text).await.unwrap();
+    assert_eq!(again.added(), 0);
+    assert_eq!(again.updated(), report.total);
+    assert_eq!(store.get_meta("token").await.unwrap(), None);
+
+    // Refusals, and nothing is written by a refused file.
+    let before = store.count(ep("sleep")).await.unwrap();
+    for (bad, why) in [
+        ("not json at all".to_string(), "not JSON"),
+        (r#"{"data": []}"#.to_string(), "format"),
+        (text.replace("\"version\":1", "\"version\":2"), "version 2"),
+        (
+            text.replace("\"vO2_max\"", "\"vo2_max\""),
+            "unknown collection \"vo2_max\"",
+        ),
+        (
+            text.replace(
+                r#""collections":{"#,
+                r#""collections":{"sleep":[{"id":"new"},{"day":"2024-01-01"}],"#,
+            )
+            .replacen("\n\"sleep\":[", "\n\"sleep_dup\":[", 1),
+            "document 1 of collection \"sleep\" lacks its natural key `id`",
+        ),
+    ] {
+        let err = store.import(&bad).await.unwrap_err();
+        assert_eq!(err.kind(), "store.error.import");
+        assert!(err.to_string().contains(why), "{why}: {err}");
+    }
+    assert_eq!(store.count(ep("sleep")).await.unwrap(), before);
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn personal_info_is_one_record() {
+    let store = Store::open(&unique("personal")).await.unwrap();
+    let pi = ep("personal_info");
+    let first = recorded(include_str!("data/oura/recorded/single_personal_info.json"));
+    store.put_page(pi, &first, &[]).await.unwrap();
+    let second = vec![json!({"id": "other", "age": 43, "weight": null, "email": "a@b.c"})];
+    store.put_page(pi, &second, &[]).await.unwrap();
+    assert_eq!(store.count(pi).await.unwrap(), 1);
+    assert_eq!(store.all_docs(pi).await.unwrap(), second);
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn clear_deletes_every_record_and_meta() {
+    let store = filled("clear").await;
+    store.clear().await.unwrap();
+    for e in &ENDPOINTS {
+        assert_eq!(store.count(e).await.unwrap(), 0, "{}", e.path);
+    }
+    assert_eq!(store.get_meta("token").await.unwrap(), None);
+    // Still usable.
+    store
+        .put_page(ep("sleep"), &sleep_docs(), &[])
+        .await
+        .unwrap();
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn deleting_the_database_closes_open_stores_and_removes_the_data() {
+    let name = unique("delete");
+    let store = Store::open(&name).await.unwrap();
+    store
+        .put_page(ep("sleep"), &sleep_docs(), &[])
+        .await
+        .unwrap();
+    let other = store.clone();
+    delete_database(&name).await.unwrap();
+    // The open connection closed itself for the deletion.
+    assert_eq!(
+        other.count(ep("sleep")).await.unwrap_err(),
+        StoreError::Closed
+    );
+    drop((store, other));
+    let fresh = Store::open(&name).await.unwrap();
+    assert_eq!(fresh.count(ep("sleep")).await.unwrap(), 0);
+    done(fresh).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_demo_database_is_separate() {
+    use healthhub::store::{DB_NAME, DEMO_DB_NAME};
+    assert_ne!(DB_NAME, DEMO_DB_NAME);
+    let a = Store::open(&unique("user")).await.unwrap();
+    let b = Store::open(&unique("demo")).await.unwrap();
+    a.put_page(ep("sleep"), &sleep_docs(), &[]).await.unwrap();
+    assert_eq!(b.count(ep("sleep")).await.unwrap(), 0);
+    done(a).await;
+    done(b).await;
+}
+
+#[wasm_bindgen_test]
+fn download_accepts_an_export() {
+    let file = healthhub::store::ExportFile {
+        file_name: "healthhub-export-2026-11-24.json".into(),
+        parts: vec!["{\"a\":".into(), "1}".into()],
+    };
+    healthhub::store::download(&file).unwrap();
+}
+
+/// Scale: two months of heartrate (~1,200 samples a day) exported and imported again.
+#[wasm_bindgen_test]
+async fn months_of_heartrate_export_and_import() {
+    let store = Store::open(&unique("scale")).await.unwrap();
+    let hr = ep("heartrate");
+    let start = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+    let t0 = js_sys::Date::now();
+    let mut total = 0u64;
+    // Pages of 1,000 samples, as Oura sends them.
+    let mut page = Vec::with_capacity(1000);
+    for i in 0..(60 * 1200) {
+        let at = start + chrono::TimeDelta::seconds(i * 72);
+        let source = if i % 5 == 0 { "rest" } else { "awake" };
+        page.push(json!({"bpm": 50 + i % 90, "source": source,
+            "timestamp": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)}));
+        if page.len() == 1000 {
+            total += store.put_page(hr, &page, &[]).await.unwrap() as u64;
+            page.clear();
+        }
+    }
+    total += store.put_page(hr, &page, &[]).await.unwrap() as u64;
+    let t1 = js_sys::Date::now();
+    assert_eq!(store.count(hr).await.unwrap(), total);
+    let file = store.export(Utc::now()).await.unwrap();
+    let t2 = js_sys::Date::now();
+    let text = file.text();
+    let other = Store::open(&unique("scale-import")).await.unwrap();
+    let report = other.import(&text).await.unwrap();
+    let t3 = js_sys::Date::now();
+    assert_eq!(report.get("heartrate").unwrap().added, total);
+    assert_eq!(other.count(hr).await.unwrap(), total);
+    web_sys::console::log_1(
+        &format!(
+            "{total} samples, export {} bytes in {} parts: put_page {:.0} ms, export {:.0} ms, import {:.0} ms",
+            text.len(),
+            file.parts.len(),
+            t1 - t0,
+            t2 - t1,
+            t3 - t2
+        )
+        .into(),
+    );
+    done(store).await;
+    done(other).await;
+}
