@@ -9,7 +9,6 @@
 
 use crate::config::Config;
 use crate::endpoints::{Endpoint, QueryKind};
-use crate::oura::models::check_document;
 use crate::oura::query::{
     error_from_status, is_cross_origin, parse_page, parse_retry_after, request_url, Limiter,
     PagingState, RetryDecision,
@@ -46,9 +45,6 @@ pub struct ClientOptions {
     pub timeout: Duration,
     /// Retries of 429, 5xx, network errors, timeouts and invalid bodies.
     pub retry: RetryPolicy,
-    /// Check each document against its typed model and list misfits in
-    /// [`Page::invalid`] (documents are returned unchanged either way).
-    pub validate: bool,
 }
 
 impl Default for ClientOptions {
@@ -57,7 +53,6 @@ impl Default for ClientOptions {
             max_in_flight: 4,
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
-            validate: true,
         }
     }
 }
@@ -253,25 +248,12 @@ impl Client {
                 retry_after,
             });
         }
-        let mut page = parse_page(endpoint.query, &body).map_err(|message| {
+        parse_page(endpoint.query, &body).map_err(|message| {
             Failure::from(ClientError::InvalidBody {
                 message,
                 attempts: 1,
             })
-        })?;
-        if inner.options.validate {
-            page.invalid = page
-                .docs
-                .iter()
-                .enumerate()
-                .filter_map(|(i, doc)| {
-                    check_document(endpoint.id, doc)
-                        .err()
-                        .map(|e| (i, e.to_string()))
-                })
-                .collect();
-        }
-        Ok(page)
+        })
     }
 
     fn timeout_error(&self) -> ClientError {

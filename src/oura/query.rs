@@ -544,9 +544,6 @@ pub struct Page {
     pub docs: Vec<Value>,
     /// The token of the next page (`None` on the last page). Never persist it.
     pub next_token: Option<String>,
-    /// Documents of this page that do not fit their typed model (index into `docs`,
-    /// reason). They are in `docs` all the same; this is for diagnostics only.
-    pub invalid: Vec<(usize, String)>,
 }
 
 /// Parses a 2xx body: a `{data: [...], next_token}` envelope, or for
@@ -561,7 +558,6 @@ pub fn parse_page(kind: QueryKind, body: &str) -> Result<Page, String> {
         return Ok(Page {
             docs: vec![Value::Object(map)],
             next_token: None,
-            invalid: Vec::new(),
         });
     }
     let docs = match map.remove("data") {
@@ -575,11 +571,7 @@ pub fn parse_page(kind: QueryKind, body: &str) -> Result<Page, String> {
         Some(Value::String(t)) => Some(t),
         Some(_) => return Err("`next_token` is not a string".to_owned()),
     };
-    Ok(Page {
-        docs,
-        next_token,
-        invalid: Vec::new(),
-    })
+    Ok(Page { docs, next_token })
 }
 
 /// The paging state of one window: the token to send next and every token received,
