@@ -11,7 +11,10 @@ import zlib from 'node:zlib';
 import { startStaticServer } from '../tests/e2e/lib/static-server.mjs';
 import { launch } from '../tests/e2e/lib/browser.mjs';
 import { startSim, simConfig } from '../tests/e2e/lib/sim.mjs';
-import { DIST, ROOT } from '../tests/e2e/lib/paths.mjs';
+import { DIST as BUILT, ROOT } from '../tests/e2e/lib/paths.mjs';
+
+// BENCH_DIST: measure another build directory (default dist/).
+const DIST = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : BUILT;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -39,7 +42,7 @@ function bundleSizes() {
 
 async function backfill(days, latencyMs) {
   const sim = await startSim(['--auto-approve', '--days', String(days), '--hr-per-day', '1200',
-    '--latency-ms', String(latencyMs), '--end-date', new Date().toISOString().slice(0, 10)]);
+    '--latency-ms', String(latencyMs), '--end-date', new Date().toISOString().slice(0, 10)], { small: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hh-bench-'));
   const config = path.join(tmp, 'config.json');
   fs.writeFileSync(config, JSON.stringify(simConfig(sim)));

@@ -110,6 +110,18 @@ impl I18n {
     pub fn t(&self, key: &str) -> String {
         text(self.lang.get(), key)
     }
+
+    /// The text of `key` as a reactive view child or attribute value. Every call
+    /// returns the same closure type, so all these text nodes share one instantiation
+    /// of the view code (a large share of the wasm size otherwise).
+    pub fn tr(self, key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
+    /// [`I18n::tr`] for a key computed at run time.
+    pub fn tr_owned(self, key: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+        move || self.t(&key)
+    }
 }
 
 /// The language context of the current component tree.

@@ -65,6 +65,23 @@ impl SyncController {
         self.store.with_value(|s| s.clone())
     }
 
+    /// The store once it is open (waits while it is still opening); the reason when it
+    /// could not be opened.
+    pub async fn ready_store(&self) -> Result<Store, String> {
+        loop {
+            match self.attached.get_untracked() {
+                Some(Ok(())) => {
+                    if let Some(store) = self.store() {
+                        return Ok(store);
+                    }
+                }
+                Some(Err(reason)) => return Err(reason),
+                None => {}
+            }
+            crate::oura::client::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     /// Whether an automatic sync is due (data older than the Settings interval).
     pub fn is_due(&self) -> bool {
         let minutes = auto_sync_minutes();

@@ -46,6 +46,8 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
             <div class="layout">
                 <SideNav />
                 <main id="main" tabindex="-1">
+                    // Service worker, "Update available" and offline banners (src/pwa.rs).
+                    <crate::pwa::PwaBanners />
                     <ConfigBanner />
                     <AuthBanner />
                     <Routes fallback=|| view! { <NotFoundPage /> }>
@@ -62,8 +64,7 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
 }
 
 /// Starts a sync by itself: right after sign-in, on opening when the data is older than
-/// the Settings interval, and when the device comes back online after a sync was
-/// interrupted. A 401 during a sync asks to sign in again (data kept).
+/// the Settings interval, and whenever the device comes back online. A 401 during a sync asks to sign in again (data kept).
 fn auto_sync(sync: SyncController, config: ConfigState, session: SessionState) {
     Effect::new(move |_| {
         let ready = sync.attached.with(|a| matches!(a, Some(Ok(()))))
@@ -88,16 +89,10 @@ fn auto_sync(sync: SyncController, config: ConfigState, session: SessionState) {
             session.rejected.set(true);
         }
     });
+    // Back online: catch up at once (only the trailing window is asked when the data
+    // is fresh); an interrupted run resumes where it stopped.
     let on_online = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        let interrupted = sync.progress.outcome.with_untracked(|o| {
-            matches!(
-                o,
-                Some(SyncOutcome::Offline) | Some(SyncOutcome::Partial { .. })
-            )
-        });
-        if interrupted || sync.is_due() {
-            start_sync_now(sync, config, session);
-        }
+        start_sync_now(sync, config, session);
     });
     if let Some(w) = web_sys::window() {
         use wasm_bindgen::JsCast;

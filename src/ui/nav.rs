@@ -13,9 +13,9 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="app-header">
-            <a class="skip-link" href="#main">{move || i18n.t("nav.skip")}</a>
+            <a class="skip-link" href="#main">{i18n.tr("nav.skip")}</a>
             <A href=href("/") exact=true attr:class="brand">
-                {move || i18n.t("app.name")}
+                {i18n.tr("app.name")}
             </A>
         </header>
     }
@@ -33,28 +33,28 @@ pub fn SideNav() -> impl IntoView {
                     let key = e.title_key();
                     view! {
                         <li>
-                            <A href=href(&endpoint_route(e))>{move || i18n.t(&key)}</A>
+                            <A href=href(&endpoint_route(e))>{i18n.tr_owned(key)}</A>
                         </li>
                     }
                 })
                 .collect_view();
             view! {
                 <li class="nav-group">
-                    <span class="nav-group-title">{move || i18n.t(g.title_key())}</span>
+                    <span class="nav-group-title">{i18n.tr(g.title_key())}</span>
                     <ul>{links}</ul>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="side-nav" aria-label=move || i18n.t("nav.main")>
+        <nav class="side-nav" aria-label=i18n.tr("nav.main")>
             <ul>
                 <li>
-                    <A href=href("/") exact=true>{move || i18n.t("nav.today")}</A>
+                    <A href=href("/") exact=true>{i18n.tr("nav.today")}</A>
                 </li>
                 {groups}
                 <li>
-                    <A href=href("/settings")>{move || i18n.t("nav.settings")}</A>
+                    <A href=href("/settings")>{i18n.tr("nav.settings")}</A>
                 </li>
             </ul>
         </nav>
@@ -102,14 +102,14 @@ pub fn BottomNav() -> impl IntoView {
                         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
                             <path d=icon></path>
                         </svg>
-                        <span>{move || i18n.t(key)}</span>
+                        <span>{i18n.tr(key)}</span>
                     </A>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="bottom-nav" aria-label=move || i18n.t("nav.main")>
+        <nav class="bottom-nav" aria-label=i18n.tr("nav.main")>
             <ul>{items}</ul>
         </nav>
     }

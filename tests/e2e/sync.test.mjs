@@ -84,7 +84,9 @@ test('first sync takes all history; export equals the source; import reproduces 
   await appReady(page2);
   await page2.getByRole('heading', { name: 'Data on this device' }).waitFor();
   await page2.locator('input[type=file]').setInputFiles(file);
-  await page2.getByText(/^Imported [\d,]+ records/).waitFor({ timeout: 60000 });
+  const outcome = page2.locator('.sync-outcome').first();
+  await outcome.waitFor({ timeout: 60000 });
+  assert.match(await outcome.innerText(), /^Imported [\d,]+ records/);
   const reexported = await exportFromSettings(page2);
   assertSameData(reexported.data, expected);
 

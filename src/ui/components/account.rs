@@ -95,7 +95,7 @@ pub fn SignInButton(#[prop(optional)] again: bool) -> impl IntoView {
             on:click=on_click
             disabled=move || !usable()
         >
-            {move || i18n.t(label)}
+            {i18n.tr(label)}
         </button>
     }
 }
@@ -111,18 +111,18 @@ pub fn AuthBanner() -> impl IntoView {
         session.notice.get().map(|n| match n {
             AuthNotice::SignedIn => view! {
                 <div class="banner banner-ok" role="status">
-                    <p>{move || i18n.t("auth.signed_in")}</p>
+                    <p>{i18n.tr("auth.signed_in")}</p>
                     <button type="button" class="button-link" on:click=dismiss>
-                        {move || i18n.t("common.dismiss")}
+                        {i18n.tr("common.dismiss")}
                     </button>
                 </div>
             }
             .into_any(),
             AuthNotice::SignedOut => view! {
                 <div class="banner banner-ok" role="status">
-                    <p>{move || i18n.t("account.signed_out_notice")}</p>
+                    <p>{i18n.tr("account.signed_out_notice")}</p>
                     <button type="button" class="button-link" on:click=dismiss>
-                        {move || i18n.t("common.dismiss")}
+                        {i18n.tr("common.dismiss")}
                     </button>
                 </div>
             }
@@ -131,11 +131,11 @@ pub fn AuthBanner() -> impl IntoView {
                 let key = e.help_key();
                 view! {
                     <div class="banner banner-error" role="alert">
-                        <strong>{move || i18n.t("auth.error.title")}</strong>
-                        <p>{move || i18n.t(key)}</p>
+                        <strong>{i18n.tr("auth.error.title")}</strong>
+                        <p>{i18n.tr(key)}</p>
                         <p class="banner-detail">{e.to_string()}</p>
                         <button type="button" class="button-link" on:click=dismiss>
-                            {move || i18n.t("common.dismiss")}
+                            {i18n.tr("common.dismiss")}
                         </button>
                     </div>
                 }
@@ -147,7 +147,7 @@ pub fn AuthBanner() -> impl IntoView {
         session.needs_sign_in_again().then(|| {
             view! {
                 <div class="banner banner-warn" role="alert">
-                    <p>{move || i18n.t("auth.expired")}</p>
+                    <p>{i18n.tr("auth.expired")}</p>
                     <SignInButton again=true />
                 </div>
             }
@@ -172,7 +172,7 @@ pub fn AccountDetails() -> impl IntoView {
     let session = use_session();
     move || match session.session.get() {
         None => view! {
-            <p>{move || i18n.t("account.signed_out")}</p>
+            <p>{i18n.tr("account.signed_out")}</p>
             <SignInButton />
         }
         .into_any(),
@@ -188,18 +188,18 @@ pub fn AccountDetails() -> impl IntoView {
             };
             view! {
                 <dl class="facts">
-                    <dt>{move || i18n.t("account.status")}</dt>
+                    <dt>{i18n.tr("account.status")}</dt>
                     <dd>
                         {move || {
                             i18n.t(if active { "account.signed_in" } else { "account.expired" })
                         }}
                     </dd>
-                    <dt>{move || i18n.t("account.expires")}</dt>
+                    <dt>{i18n.tr("account.expires")}</dt>
                     <dd>{expires.unwrap_or_else(|| "—".to_owned())}</dd>
-                    <dt>{move || i18n.t("account.scopes")}</dt>
+                    <dt>{i18n.tr("account.scopes")}</dt>
                     <dd class="scopes">{scopes}</dd>
                 </dl>
-                <p class="note">{move || i18n.t("account.scopes_note")}</p>
+                <p class="note">{i18n.tr("account.scopes_note")}</p>
                 <div class="actions">
                     {(!active).then(|| view! { <SignInButton again=true /> })}
                     <button
@@ -207,7 +207,7 @@ pub fn AccountDetails() -> impl IntoView {
                         class="button"
                         on:click=move |_| session.sign_out()
                     >
-                        {move || i18n.t("auth.sign_out")}
+                        {i18n.tr("auth.sign_out")}
                     </button>
                 </div>
             }

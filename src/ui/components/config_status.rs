@@ -30,9 +30,9 @@ pub fn ConfigBanner() -> impl IntoView {
         })?;
         Some(view! {
             <div class="banner banner-error" role="alert">
-                <strong>{move || i18n.t("config.problem")}</strong>
+                <strong>{i18n.tr("config.problem")}</strong>
                 <p class="banner-detail">{error.to_string()}</p>
-                <p>{move || i18n.t(error.help_key())}</p>
+                <p>{i18n.tr(error.help_key())}</p>
             </div>
         })
     }
@@ -44,23 +44,23 @@ pub fn ConfigDetails() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_context::<ConfigState>().unwrap_or_default();
     move || match state.0.get() {
-        None => view! { <p>{move || i18n.t("config.loading")}</p> }.into_any(),
+        None => view! { <p>{i18n.tr("config.loading")}</p> }.into_any(),
         Some(Err(e)) => view! {
             <p class="config-error">{e.to_string()}</p>
-            <p>{move || i18n.t(e.help_key())}</p>
+            <p>{i18n.tr(e.help_key())}</p>
         }
         .into_any(),
         Some(Ok(c)) => view! {
             <dl class="facts">
-                <dt>{move || i18n.t("config.client_id")}</dt>
+                <dt>{i18n.tr("config.client_id")}</dt>
                 <dd>{c.client_id.clone()}</dd>
-                <dt>{move || i18n.t("config.idp")}</dt>
+                <dt>{i18n.tr("config.idp")}</dt>
                 <dd>{c.idp.name()}</dd>
-                <dt>{move || i18n.t("config.api_base")}</dt>
+                <dt>{i18n.tr("config.api_base")}</dt>
                 <dd>{c.api_base.clone()}</dd>
-                <dt>{move || i18n.t("config.redirect_uri")}</dt>
+                <dt>{i18n.tr("config.redirect_uri")}</dt>
                 <dd>{c.redirect_uri.clone()}</dd>
-                <dt>{move || i18n.t("config.scopes")}</dt>
+                <dt>{i18n.tr("config.scopes")}</dt>
                 <dd>{c.scopes.join(" ")}</dd>
             </dl>
         }

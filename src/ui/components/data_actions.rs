@@ -22,12 +22,16 @@ pub fn DataActions() -> impl IntoView {
     let confirming = RwSignal::new(false);
 
     let export = move |_| {
-        let Some(store) = sync.store() else {
-            message.set(Some((true, i18n.t("store.error.unavailable"))));
-            return;
-        };
         busy.set(true);
         leptos::task::spawn_local(async move {
+            let store = match sync.ready_store().await {
+                Ok(store) => store,
+                Err(reason) => {
+                    message.set(Some((true, reason)));
+                    busy.set(false);
+                    return;
+                }
+            };
             let result = match store.export(chrono::Utc::now()).await {
                 Ok(file) => store::download(&file).map(|_| file.file_name),
                 Err(e) => Err(e),
@@ -51,12 +55,16 @@ pub fn DataActions() -> impl IntoView {
             return;
         };
         input.set_value("");
-        let Some(store) = sync.store() else {
-            message.set(Some((true, i18n.t("store.error.unavailable"))));
-            return;
-        };
         busy.set(true);
         leptos::task::spawn_local(async move {
+            let store = match sync.ready_store().await {
+                Ok(store) => store,
+                Err(reason) => {
+                    message.set(Some((true, reason)));
+                    busy.set(false);
+                    return;
+                }
+            };
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
                 .ok()
@@ -84,11 +92,12 @@ pub fn DataActions() -> impl IntoView {
     };
 
     let delete = move |_| {
-        let Some(store) = sync.store() else {
-            return;
-        };
         busy.set(true);
         leptos::task::spawn_local(async move {
+            let Ok(store) = sync.ready_store().await else {
+                busy.set(false);
+                return;
+            };
             let result = store.clear().await;
             confirming.set(false);
             match result {
@@ -112,10 +121,10 @@ pub fn DataActions() -> impl IntoView {
                 on:click=export
                 disabled=move || busy.get()
             >
-                {move || i18n.t("data.export")}
+                {i18n.tr("data.export")}
             </button>
             <label class="button file-button">
-                {move || i18n.t("data.import")}
+                {i18n.tr("data.import")}
                 <input
                     type="file"
                     class="visually-hidden"
@@ -130,23 +139,23 @@ pub fn DataActions() -> impl IntoView {
                 on:click=move |_| confirming.set(true)
                 disabled=move || busy.get() || confirming.get()
             >
-                {move || i18n.t("data.delete")}
+                {i18n.tr("data.delete")}
             </button>
         </div>
         <Show when=move || confirming.get()>
             <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
-                <p id="confirm-delete-text">{move || i18n.t("data.delete_confirm")}</p>
+                <p id="confirm-delete-text">{i18n.tr("data.delete_confirm")}</p>
                 <div class="actions">
                     <button type="button" class="button button-danger" on:click=delete>
-                        {move || i18n.t("data.delete_yes")}
+                        {i18n.tr("data.delete_yes")}
                     </button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>
-                        {move || i18n.t("common.cancel")}
+                        {i18n.tr("common.cancel")}
                     </button>
                 </div>
             </div>
         </Show>
-        <p class="note">{move || i18n.t("data.export_note")}</p>
+        <p class="note">{i18n.tr("data.export_note")}</p>
         {move || {
             message
                 .get()

@@ -7,8 +7,8 @@ pub fn EmptyState() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="empty-state" role="status">
-            <h2>{move || i18n.t("state.no_data")}</h2>
-            <p>{move || i18n.t("state.no_data.why")}</p>
+            <h2>{i18n.tr("state.no_data")}</h2>
+            <p>{i18n.tr("state.no_data.why")}</p>
         </section>
     }
 }

@@ -88,7 +88,7 @@ pub fn SyncPanel() -> impl IntoView {
                     class="sync-progress"
                     max=p.total()
                     value=move || p.endpoints_done.get()
-                    aria-label=move || i18n.t("sync.progress_label")
+                    aria-label=i18n.tr("sync.progress_label")
                 ></progress>
                 <p class="sync-line">
                     {move || {
@@ -129,14 +129,14 @@ pub fn SyncPanel() -> impl IntoView {
     view! {
         <section class="card sync-panel" aria-live="polite">
             <div class="sync-head">
-                <h2>{move || i18n.t("sync.title")}</h2>
+                <h2>{i18n.tr("sync.title")}</h2>
                 <button
                     type="button"
                     class="button"
                     disabled=move || !can_sync()
                     on:click=move |_| start_sync_now(sync, config, session)
                 >
-                    {move || i18n.t("sync.now")}
+                    {i18n.tr("sync.now")}
                 </button>
             </div>
             {running}
@@ -209,7 +209,7 @@ pub fn EndpointStatusList() -> impl IntoView {
             let title = e.title_key();
             view! {
                 <li>
-                    <span class="status-title">{move || i18n.t(&title)}</span>
+                    <span class="status-title">{i18n.tr_owned(title)}</span>
                     <EndpointStatus id=id />
                 </li>
             }

@@ -291,11 +291,11 @@ pub fn DayPicker(day: Memo<Option<NaiveDate>>, route: String) -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <nav class="day-picker" aria-label=move || i18n.t("view.day.picker")>
+        <nav class="day-picker" aria-label=i18n.tr("view.day.picker")>
             <button
                 type="button"
                 class="button day-step"
-                aria-label=move || i18n.t("view.day.previous")
+                aria-label=i18n.tr("view.day.previous")
                 on:click=move |_| {
                     if let Some(d) = step(-1) {
                         go(d)
@@ -309,7 +309,7 @@ pub fn DayPicker(day: Memo<Option<NaiveDate>>, route: String) -> impl IntoView {
                 <input
                     type="date"
                     class="day-input"
-                    aria-label=move || i18n.t("view.day.choose")
+                    aria-label=i18n.tr("view.day.choose")
                     max=today.to_string()
                     prop:value=move || day.get().map(|d| d.to_string()).unwrap_or_default()
                     on:change=move |ev| {
@@ -322,7 +322,7 @@ pub fn DayPicker(day: Memo<Option<NaiveDate>>, route: String) -> impl IntoView {
             <button
                 type="button"
                 class="button day-step"
-                aria-label=move || i18n.t("view.day.next")
+                aria-label=i18n.tr("view.day.next")
                 disabled=move || day.get().is_none_or(|d| d >= today)
                 on:click=move |_| {
                     if let Some(d) = step(1) {
@@ -373,8 +373,8 @@ pub fn EndpointView(
             .unwrap_or_default()
     };
     view! {
-        <h1>{move || i18n.t(&title)}</h1>
-        <p class="lead">{move || i18n.t(&about)}</p>
+        <h1>{i18n.tr_owned(title)}</h1>
+        <p class="lead">{i18n.tr_owned(about)}</p>
         <EndpointStatus id=id />
         <DayPicker day=day route=route.clone() />
         <section class="card view-day" aria-labelledby="view-day-h">
@@ -459,17 +459,17 @@ fn TrendHistory(
             .collect_view();
         view! { <ol class="history-list">{items}</ol> }.into_any()
     };
-    let title = Signal::derive(move || i18n.t(trend.title));
+    let title = Signal::derive(i18n.tr(trend.title));
     view! {
         <section class="card view-trend" aria-labelledby="view-trend-h">
-            <h2 id="view-trend-h">{move || i18n.t("view.trend")}</h2>
-            <div class="range-buttons" role="group" aria-label=move || i18n.t("view.range")>
+            <h2 id="view-trend-h">{i18n.tr("view.trend")}</h2>
+            <div class="range-buttons" role="group" aria-label=i18n.tr("view.range")>
                 {buttons}
             </div>
             <BarChart title=title bars=bars unit=unit decimals=trend.decimals />
         </section>
         <section class="card view-history" aria-labelledby="view-history-h">
-            <h2 id="view-history-h">{move || i18n.t("view.history")}</h2>
+            <h2 id="view-history-h">{i18n.tr("view.history")}</h2>
             {rows}
         </section>
     }

@@ -1,44 +1,37 @@
 //! The `daily_readiness` and `daily_activity` pages.
 
 use super::common::{facts, hm, num, unreadable, EndpointView, Trend};
+use super::doc::{self, Unreadable};
 use super::logic;
 use super::sleep::{score_block, show_score};
 use crate::endpoints::EndpointId;
 use crate::i18n::I18n;
-use crate::oura::models::{
-    parse_model, ActivityContributors, DailyActivityModel, DailyReadinessModel,
-    ReadinessContributors,
-};
 use crate::ui::charts::{timestamp, CategoryStrip, LineChart, Series, XAxis};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde_json::Value;
 
-/// The readiness contributors as (label key, value).
-pub fn readiness_contributors(c: &ReadinessContributors) -> [(&'static str, Option<i64>); 8] {
-    [
-        ("view.c.resting_heart_rate", c.resting_heart_rate),
-        ("view.c.hrv_balance", c.hrv_balance),
-        ("view.c.body_temperature", c.body_temperature),
-        ("view.c.recovery_index", c.recovery_index),
-        ("view.c.previous_night", c.previous_night),
-        ("view.c.sleep_balance", c.sleep_balance),
-        ("view.c.previous_day_activity", c.previous_day_activity),
-        ("view.c.activity_balance", c.activity_balance),
-    ]
-}
+/// The readiness contributors as (label key, field).
+pub const READINESS_CONTRIBUTORS: [(&str, &str); 8] = [
+    ("view.c.resting_heart_rate", "resting_heart_rate"),
+    ("view.c.hrv_balance", "hrv_balance"),
+    ("view.c.body_temperature", "body_temperature"),
+    ("view.c.recovery_index", "recovery_index"),
+    ("view.c.previous_night", "previous_night"),
+    ("view.c.sleep_balance", "sleep_balance"),
+    ("view.c.previous_day_activity", "previous_day_activity"),
+    ("view.c.activity_balance", "activity_balance"),
+];
 
-/// The activity contributors as (label key, value).
-pub fn activity_contributors(c: &ActivityContributors) -> [(&'static str, Option<i64>); 6] {
-    [
-        ("view.c.stay_active", c.stay_active),
-        ("view.c.move_every_hour", c.move_every_hour),
-        ("view.c.meet_daily_targets", c.meet_daily_targets),
-        ("view.c.training_frequency", c.training_frequency),
-        ("view.c.training_volume", c.training_volume),
-        ("view.c.recovery_time", c.recovery_time),
-    ]
-}
+/// The activity contributors as (label key, field).
+pub const ACTIVITY_CONTRIBUTORS: [(&str, &str); 6] = [
+    ("view.c.stay_active", "stay_active"),
+    ("view.c.move_every_hour", "move_every_hour"),
+    ("view.c.meet_daily_targets", "meet_daily_targets"),
+    ("view.c.training_frequency", "training_frequency"),
+    ("view.c.training_volume", "training_volume"),
+    ("view.c.recovery_time", "recovery_time"),
+];
 
 /// A temperature deviation with its sign: `+0.12 °C`.
 pub fn deviation(v: Option<f64>, lang: &str) -> String {
@@ -49,27 +42,38 @@ pub fn deviation(v: Option<f64>, lang: &str) -> String {
     }
 }
 
-fn readiness_day(i18n: I18n, docs: &[Value]) -> AnyView {
-    let lang = i18n.lang.get().code();
+/// Each document of the day rendered by `f`, or "could not be read".
+pub fn each(
+    i18n: I18n,
+    docs: &[Value],
+    f: &dyn Fn(&Value) -> Result<AnyView, Unreadable>,
+) -> AnyView {
     docs.iter()
-        .map(|d| match parse_model::<DailyReadinessModel>(d) {
-            Ok(m) => view! {
-                {facts(vec![
-                    (i18n.t("view.f.temperature"), deviation(m.temperature_deviation, lang)),
-                    (i18n.t("view.f.temperature_trend"), deviation(m.temperature_trend_deviation, lang)),
-                ])}
-                {score_block(i18n, m.score, "view.score.readiness", &readiness_contributors(&m.contributors))}
-            }
-            .into_any(),
+        .map(|d| match doc::object(d).and_then(f) {
+            Ok(v) => v,
             Err(e) => unreadable(i18n, &e),
         })
         .collect_view()
         .into_any()
 }
 
-fn readiness_value(d: &Value) -> Option<(NaiveDate, f64)> {
-    let m = parse_model::<DailyReadinessModel>(d).ok()?;
-    Some((m.day, m.score? as f64))
+fn readiness_day(i18n: I18n, docs: &[Value]) -> AnyView {
+    let lang = i18n.lang.get().code();
+    each(i18n, docs, &|m| {
+        Ok(view! {
+            {facts(vec![
+                (i18n.t("view.f.temperature"), deviation(doc::opt_num(m, "temperature_deviation"), lang)),
+                (i18n.t("view.f.temperature_trend"), deviation(doc::opt_num(m, "temperature_trend_deviation"), lang)),
+            ])}
+            {score_block(i18n, doc::opt_int(m, "score"), "view.score.readiness", &doc::contributors(m, &READINESS_CONTRIBUTORS))}
+        }
+        .into_any())
+    })
+}
+
+/// The day and score of a daily document (the readiness and sleep score trends).
+pub fn score_value(d: &Value) -> Option<(NaiveDate, f64)> {
+    Some((doc::day(d)?, doc::opt_int(d, "score")? as f64))
 }
 
 /// The readiness page.
@@ -81,7 +85,7 @@ pub fn ReadinessPage() -> impl IntoView {
             render=readiness_day
             trend=Trend {
                 title: "view.trend.readiness_score",
-                value: readiness_value,
+                value: score_value,
                 show: show_score,
                 scale: 1.0,
                 unit: None,
@@ -99,7 +103,7 @@ pub fn against_target(
     target: i64,
     unit: &str,
     lang: &str,
-) -> impl IntoView {
+) -> AnyView {
     let text = i18n
         .t("view.of_target")
         .replace("{value}", &num(value as f64, 0, lang))
@@ -115,68 +119,78 @@ pub fn against_target(
             <progress class="target-bar" max=target.max(1) value=value.clamp(0, target.max(1)) aria-label=label></progress>
         </div>
     }
+    .into_any()
 }
 
-/// Steps, calories and distance (Today and the activity page).
-pub fn activity_totals(i18n: I18n, m: &DailyActivityModel, lang: &str) -> impl IntoView {
+/// Steps, calories and distance (Today and the activity page) of a `daily_activity`
+/// document.
+pub fn activity_totals(i18n: I18n, m: &Value, lang: &str) -> Result<AnyView, Unreadable> {
     let kcal = i18n.t("view.unit.kcal");
     let meters = i18n.t("view.unit.m");
-    view! {
+    let steps = doc::int(m, "steps")?;
+    let total = doc::int(m, "total_calories")?;
+    let active = doc::int(m, "active_calories")?;
+    let target_kcal = doc::int(m, "target_calories")?;
+    let distance = doc::int(m, "equivalent_walking_distance")?;
+    let target_m = doc::int(m, "target_meters")?;
+    Ok(view! {
         {facts(vec![
-            (i18n.t("view.f.steps"), num(m.steps as f64, 0, lang)),
-            (i18n.t("view.f.total_calories"), format!("{} {kcal}", num(m.total_calories as f64, 0, lang))),
+            (i18n.t("view.f.steps"), num(steps as f64, 0, lang)),
+            (i18n.t("view.f.total_calories"), format!("{} {kcal}", num(total as f64, 0, lang))),
         ])}
-        {against_target(i18n, "view.f.active_calories", m.active_calories, m.target_calories, &kcal, lang)}
-        {against_target(i18n, "view.f.distance", m.equivalent_walking_distance, m.target_meters, &meters, lang)}
+        {against_target(i18n, "view.f.active_calories", active, target_kcal, &kcal, lang)}
+        {against_target(i18n, "view.f.distance", distance, target_m, &meters, lang)}
     }
+    .into_any())
 }
 
 fn activity_day(i18n: I18n, docs: &[Value]) -> AnyView {
     let lang = i18n.lang.get().code();
-    docs.iter()
-        .map(|d| match parse_model::<DailyActivityModel>(d) {
-            Ok(m) => {
-                let classes = facts(vec![
-                    (i18n.t("charts.class.high"), hm(Some(m.high_activity_time))),
-                    (i18n.t("charts.class.medium"), hm(Some(m.medium_activity_time))),
-                    (i18n.t("charts.class.low"), hm(Some(m.low_activity_time))),
-                    (i18n.t("view.f.sedentary"), hm(Some(m.sedentary_time))),
-                    (i18n.t("view.f.resting"), hm(Some(m.resting_time))),
-                    (i18n.t("charts.class.non_wear"), hm(Some(m.non_wear_time))),
-                ]);
-                let (start_ms, offset_s) = timestamp(&m.timestamp);
-                let strip = m.class_5_min.clone().filter(|c| !c.is_empty()).map(|c| {
-                    view! { <CategoryStrip classes=c start_ms=start_ms offset_s=offset_s /> }
-                });
-                let (_, met_off) = timestamp(&m.met.timestamp);
-                let met = view! {
-                    <LineChart
-                        title=i18n.t("view.chart.met")
-                        series=vec![Series::new(i18n.t("view.chart.met"), logic::sample_points(&m.met))]
-                        x_axis=XAxis::Clock { offset_s: met_off }
-                        unit=i18n.t("view.unit.met")
-                        decimals=1
-                    />
-                };
-                view! {
-                    {activity_totals(i18n, &m, lang)}
-                    {score_block(i18n, m.score, "view.score.activity", &activity_contributors(&m.contributors))}
-                    <h3 class="view-sub">{i18n.t("view.time_in_class")}</h3>
-                    {classes}
-                    {strip}
-                    {met}
-                }
-                .into_any()
-            }
-            Err(e) => unreadable(i18n, &e),
-        })
-        .collect_view()
-        .into_any()
+    each(i18n, docs, &|m| {
+        let mut classes = Vec::new();
+        for (label, field) in [
+            ("charts.class.high", "high_activity_time"),
+            ("charts.class.medium", "medium_activity_time"),
+            ("charts.class.low", "low_activity_time"),
+            ("view.f.sedentary", "sedentary_time"),
+            ("view.f.resting", "resting_time"),
+            ("charts.class.non_wear", "non_wear_time"),
+        ] {
+            classes.push((i18n.t(label), hm(Some(doc::int(m, field)?))));
+        }
+        let totals = activity_totals(i18n, m, lang)?;
+        let (start_ms, offset_s) = timestamp(&doc::time(m, "timestamp")?);
+        let strip = doc::opt_str(m, "class_5_min")
+            .filter(|c| !c.is_empty())
+            .map(|c| {
+                view! { <CategoryStrip classes=c.to_owned() start_ms=start_ms offset_s=offset_s /> }
+            });
+        let met = doc::sample(m, "met")
+            .ok_or_else(|| Unreadable("`met` is missing or invalid".to_owned()))?;
+        let (_, met_off) = timestamp(&met.timestamp);
+        let met = view! {
+            <LineChart
+                title=i18n.t("view.chart.met")
+                series=vec![Series::new(i18n.t("view.chart.met"), logic::sample_points(&met))]
+                x_axis=XAxis::Clock { offset_s: met_off }
+                unit=i18n.t("view.unit.met")
+                decimals=1
+            />
+        };
+        Ok(view! {
+            {totals}
+            {score_block(i18n, doc::opt_int(m, "score"), "view.score.activity", &doc::contributors(m, &ACTIVITY_CONTRIBUTORS))}
+            <h3 class="view-sub">{i18n.t("view.time_in_class")}</h3>
+            {facts(classes)}
+            {strip}
+            {met}
+        }
+        .into_any())
+    })
 }
 
 fn activity_value(d: &Value) -> Option<(NaiveDate, f64)> {
-    let m = parse_model::<DailyActivityModel>(d).ok()?;
-    Some((m.day, m.steps as f64))
+    Some((doc::day(d)?, doc::opt_int(d, "steps")? as f64))
 }
 
 fn show_steps(v: f64, lang: &str) -> String {

@@ -20,8 +20,8 @@ pub fn DataIndexPage() -> impl IntoView {
                     view! {
                         <li>
                             <A href=href(&endpoint_route(e)) attr:class="card-link">
-                                <span class="card-link-title">{move || i18n.t(&title)}</span>
-                                <span class="card-link-about">{move || i18n.t(&about)}</span>
+                                <span class="card-link-title">{i18n.tr_owned(title)}</span>
+                                <span class="card-link-about">{i18n.tr_owned(about)}</span>
                             </A>
                         </li>
                     }
@@ -29,15 +29,15 @@ pub fn DataIndexPage() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="data-group">
-                    <h2>{move || i18n.t(g.title_key())}</h2>
+                    <h2>{i18n.tr(g.title_key())}</h2>
                     <ul class="card-list">{items}</ul>
                 </section>
             }
         })
         .collect_view();
     view! {
-        <h1>{move || i18n.t("page.data.title")}</h1>
-        <p class="lead">{move || i18n.t("page.data.intro")}</p>
+        <h1>{i18n.tr("page.data.title")}</h1>
+        <p class="lead">{i18n.tr("page.data.intro")}</p>
         {groups}
     }
 }

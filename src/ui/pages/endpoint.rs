@@ -37,8 +37,8 @@ pub fn EndpointPage() -> impl IntoView {
                     .with(|v| v.get(id as usize).is_none_or(|p| p.count == 0))
             };
             view! {
-                <h1>{move || i18n.t(&title)}</h1>
-                <p class="lead">{move || i18n.t(&about)}</p>
+                <h1>{i18n.tr_owned(title)}</h1>
+                <p class="lead">{i18n.tr_owned(about)}</p>
                 <EndpointStatus id=id />
                 <Show when=empty>
                     <EmptyState />

@@ -2,7 +2,7 @@
 //! why a day has no data, which sleep period is "the night", sample series as chart
 //! points, and per-day trend values.
 
-use crate::oura::models::{SampleModel, SleepModel, SleepType};
+use crate::oura::models::{SampleModel, SleepType, Timestamp};
 use crate::sync::plan::EndpointState;
 use crate::ui::charts::{day_ms, Point};
 use chrono::NaiveDate;
@@ -58,8 +58,34 @@ pub fn empty_reason(state: &EndpointState, day: NaiveDate) -> EmptyReason {
     }
 }
 
+/// What the views show of a `sleep` document (a sleep period): its fields as the
+/// `SleepModel` names them (read by `doc::period`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Period {
+    pub kind: SleepType,
+    pub day: NaiveDate,
+    pub bedtime_start: Timestamp,
+    pub bedtime_end: Timestamp,
+    pub time_in_bed: i64,
+    pub total_sleep_duration: Option<i64>,
+    pub deep_sleep_duration: Option<i64>,
+    pub rem_sleep_duration: Option<i64>,
+    pub light_sleep_duration: Option<i64>,
+    pub awake_time: Option<i64>,
+    pub efficiency: Option<i64>,
+    pub latency: Option<i64>,
+    pub lowest_heart_rate: Option<i64>,
+    pub average_hrv: Option<i64>,
+    pub average_heart_rate: Option<f64>,
+    pub average_breath: Option<f64>,
+    pub sleep_phase_5_min: Option<String>,
+    pub movement_30_sec: Option<String>,
+    pub heart_rate: Option<SampleModel>,
+    pub hrv: Option<SampleModel>,
+}
+
 /// The periods of a day worth showing (deleted ones dropped), in time order.
-pub fn periods(mut sleeps: Vec<SleepModel>) -> Vec<SleepModel> {
+pub fn periods(mut sleeps: Vec<Period>) -> Vec<Period> {
     sleeps.retain(|s| s.kind != SleepType::Deleted);
     sleeps.sort_by_key(|s| s.bedtime_start);
     sleeps
@@ -67,8 +93,8 @@ pub fn periods(mut sleeps: Vec<SleepModel>) -> Vec<SleepModel> {
 
 /// The index of "the night" among a day's periods: the long sleep (the longest one if
 /// several), else the longest period.
-pub fn main_sleep(sleeps: &[SleepModel]) -> Option<usize> {
-    let len = |s: &SleepModel| s.total_sleep_duration.unwrap_or(s.time_in_bed);
+pub fn main_sleep(sleeps: &[Period]) -> Option<usize> {
+    let len = |s: &Period| s.total_sleep_duration.unwrap_or(s.time_in_bed);
     let pick = |long_only: bool| {
         sleeps
             .iter()
@@ -160,8 +186,8 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn sleep(kind: &str, start: &str, total: i64) -> SleepModel {
-        serde_json::from_value(json!({
+    fn sleep(kind: &str, start: &str, total: i64) -> Period {
+        super::super::doc::period(&json!({
             "id": format!("{kind}-{start}"), "bedtime_start": start, "bedtime_end": start,
             "day": "2026-11-15", "low_battery_alert": false, "period": 0,
             "time_in_bed": total + 600, "total_sleep_duration": total, "type": kind

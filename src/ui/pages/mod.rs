@@ -3,6 +3,7 @@
 mod common;
 mod daily;
 mod data_index;
+mod doc;
 mod endpoint;
 pub mod logic;
 mod not_found;

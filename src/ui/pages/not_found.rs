@@ -10,10 +10,10 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| set_title(&i18n.t("notfound.title")));
     view! {
-        <h1>{move || i18n.t("notfound.title")}</h1>
-        <p>{move || i18n.t("notfound.body")}</p>
+        <h1>{i18n.tr("notfound.title")}</h1>
+        <p>{i18n.tr("notfound.body")}</p>
         <p>
-            <A href=href("/")>{move || i18n.t("notfound.home")}</A>
+            <A href=href("/")>{i18n.tr("notfound.home")}</A>
         </p>
     }
 }

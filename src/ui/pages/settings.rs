@@ -10,34 +10,34 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| set_title(&i18n.t("page.settings.title")));
     view! {
-        <h1>{move || i18n.t("page.settings.title")}</h1>
+        <h1>{i18n.tr("page.settings.title")}</h1>
         <section class="card">
             <h2>
-                <label for="language">{move || i18n.t("settings.language")}</label>
+                <label for="language">{i18n.tr("settings.language")}</label>
             </h2>
             <LanguageSelect />
         </section>
         <section class="card">
-            <h2>{move || i18n.t("account.title")}</h2>
+            <h2>{i18n.tr("account.title")}</h2>
             <AccountDetails />
         </section>
         <section class="card">
-            <h2>{move || i18n.t("data.title")}</h2>
+            <h2>{i18n.tr("data.title")}</h2>
             <DataActions />
             <p>
-                <label for="auto-sync">{move || i18n.t("sync.auto")}</label>
+                <label for="auto-sync">{i18n.tr("sync.auto")}</label>
             </p>
             <AutoSyncSelect />
             <EndpointStatusList />
         </section>
         <section class="card">
-            <h2>{move || i18n.t("settings.config")}</h2>
+            <h2>{i18n.tr("settings.config")}</h2>
             <ConfigDetails />
         </section>
         <section class="card">
-            <h2>{move || i18n.t("settings.about")}</h2>
+            <h2>{i18n.tr("settings.about")}</h2>
             <dl class="facts">
-                <dt>{move || i18n.t("settings.version")}</dt>
+                <dt>{i18n.tr("settings.version")}</dt>
                 <dd>{env!("CARGO_PKG_VERSION")}</dd>
             </dl>
         </section>
@@ -57,13 +57,13 @@ pub fn LanguageSelect() -> impl IntoView {
     view! {
         <select id="language" class="select" on:change=on_change prop:value=current>
             <option value="auto" selected=move || current() == "auto">
-                {move || i18n.t("settings.language.auto")}
+                {i18n.tr("settings.language.auto")}
             </option>
             <option value="en" selected=move || current() == "en">
-                {move || i18n.t("settings.language.en")}
+                {i18n.tr("settings.language.en")}
             </option>
             <option value="ja" selected=move || current() == "ja">
-                {move || i18n.t("settings.language.ja")}
+                {i18n.tr("settings.language.ja")}
             </option>
         </select>
     }
@@ -86,7 +86,7 @@ pub fn AutoSyncSelect() -> impl IntoView {
             let key = format!("sync.auto.{m}");
             view! {
                 <option value=m.to_string() selected=move || current.get() == m>
-                    {move || i18n.t(&key)}
+                    {i18n.tr_owned(key)}
                 </option>
             }
         })

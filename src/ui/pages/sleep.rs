@@ -3,27 +3,29 @@
 use super::common::{
     clock, contributors, facts, hm, num, num_unit, unreadable, EndpointView, Trend,
 };
+use super::daily::{each, score_value};
+use super::doc;
+use super::doc::Unreadable;
 use super::logic;
+use super::logic::Period;
 use crate::endpoints::EndpointId;
 use crate::i18n::I18n;
-use crate::oura::models::{parse_model, DailySleepModel, SleepContributors, SleepModel, SleepType};
+use crate::oura::models::SleepType;
 use crate::ui::charts::{timestamp, Hypnogram, LineChart, ScoreRing, Series, XAxis};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde_json::Value;
 
-/// The sleep contributors as (label key, value).
-pub fn sleep_contributors(c: &SleepContributors) -> [(&'static str, Option<i64>); 7] {
-    [
-        ("view.c.total_sleep", c.total_sleep),
-        ("view.c.efficiency", c.efficiency),
-        ("view.c.restfulness", c.restfulness),
-        ("view.c.rem_sleep", c.rem_sleep),
-        ("view.c.deep_sleep", c.deep_sleep),
-        ("view.c.latency", c.latency),
-        ("view.c.timing", c.timing),
-    ]
-}
+/// The sleep contributors as (label key, field).
+pub const SLEEP_CONTRIBUTORS: [(&str, &str); 7] = [
+    ("view.c.total_sleep", "total_sleep"),
+    ("view.c.efficiency", "efficiency"),
+    ("view.c.restfulness", "restfulness"),
+    ("view.c.rem_sleep", "rem_sleep"),
+    ("view.c.deep_sleep", "deep_sleep"),
+    ("view.c.latency", "latency"),
+    ("view.c.timing", "timing"),
+];
 
 /// A score ring with its contributors.
 pub fn score_block(
@@ -31,13 +33,14 @@ pub fn score_block(
     score: Option<i64>,
     label_key: &'static str,
     rows: &[(&'static str, Option<i64>)],
-) -> impl IntoView {
+) -> AnyView {
     view! {
         <div class="view-score">
             <ScoreRing score=score label=i18n.t(label_key) />
             <div class="view-score-facts">{contributors(i18n, rows)}</div>
         </div>
     }
+    .into_any()
 }
 
 /// A score as the history list shows it.
@@ -46,24 +49,14 @@ pub fn show_score(v: f64, _lang: &str) -> String {
 }
 
 fn daily_sleep_day(i18n: I18n, docs: &[Value]) -> AnyView {
-    docs.iter()
-        .map(|d| match parse_model::<DailySleepModel>(d) {
-            Ok(m) => score_block(
-                i18n,
-                m.score,
-                "view.score.sleep",
-                &sleep_contributors(&m.contributors),
-            )
-            .into_any(),
-            Err(e) => unreadable(i18n, &e),
-        })
-        .collect_view()
-        .into_any()
-}
-
-fn daily_sleep_value(d: &Value) -> Option<(NaiveDate, f64)> {
-    let m = parse_model::<DailySleepModel>(d).ok()?;
-    Some((m.day, m.score? as f64))
+    each(i18n, docs, &|m| {
+        Ok(score_block(
+            i18n,
+            doc::opt_int(m, "score"),
+            "view.score.sleep",
+            &doc::contributors(m, &SLEEP_CONTRIBUTORS),
+        ))
+    })
 }
 
 /// The sleep score page.
@@ -75,7 +68,7 @@ pub fn DailySleepPage() -> impl IntoView {
             render=daily_sleep_day
             trend=Trend {
                 title: "view.trend.sleep_score",
-                value: daily_sleep_value,
+                value: score_value,
                 show: show_score,
                 scale: 1.0,
                 unit: None,
@@ -98,7 +91,7 @@ pub fn sleep_type_key(t: &SleepType) -> Option<&'static str> {
 }
 
 /// The night's headline facts (Today and the sleep page).
-pub fn night_facts(i18n: I18n, s: &SleepModel, lang: &str) -> Vec<(String, String)> {
+pub fn night_facts(i18n: I18n, s: &Period, lang: &str) -> Vec<(String, String)> {
     let bpm = i18n.t("view.unit.bpm");
     vec![
         (i18n.t("view.f.total_sleep"), hm(s.total_sleep_duration)),
@@ -120,7 +113,7 @@ pub fn night_facts(i18n: I18n, s: &SleepModel, lang: &str) -> Vec<(String, Strin
 }
 
 /// One sleep period: type and times, facts, and its charts.
-pub fn period_view(i18n: I18n, s: &SleepModel, lang: &str) -> impl IntoView {
+pub fn period_view(i18n: I18n, s: &Period, lang: &str) -> impl IntoView {
     let kind = sleep_type_key(&s.kind).map_or_else(|| s.kind.to_string(), |k| i18n.t(k));
     let heading = format!(
         "{kind} · {}–{}",
@@ -202,11 +195,11 @@ pub fn period_view(i18n: I18n, s: &SleepModel, lang: &str) -> impl IntoView {
 }
 
 /// Parses a day's sleep documents: the readable periods (time order) and the errors.
-pub fn read_periods(docs: &[Value]) -> (Vec<SleepModel>, Vec<crate::oura::models::ModelError>) {
+pub fn read_periods(docs: &[Value]) -> (Vec<Period>, Vec<Unreadable>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
     for d in docs {
-        match parse_model::<SleepModel>(d) {
+        match doc::period(d) {
             Ok(m) => ok.push(m),
             Err(e) => bad.push(e),
         }
@@ -234,7 +227,7 @@ fn sleep_day(i18n: I18n, docs: &[Value]) -> AnyView {
 }
 
 fn sleep_value(d: &Value) -> Option<(NaiveDate, f64)> {
-    let m = parse_model::<SleepModel>(d).ok()?;
+    let m = doc::period(d).ok()?;
     (m.kind == SleepType::LongSleep).then_some((m.day, m.total_sleep_duration? as f64))
 }
 

@@ -2,16 +2,16 @@ use super::common::{
     clock, contributors, date_text, facts, loaded_view, num, unreadable, use_days, use_docs,
     DayPicker, Loaded,
 };
-use super::daily::{activity_contributors, activity_totals, deviation, readiness_contributors};
+use super::daily::{
+    activity_totals, deviation, each, ACTIVITY_CONTRIBUTORS, READINESS_CONTRIBUTORS,
+};
+use super::doc::{self, Unreadable};
 use super::logic;
 use super::set_title;
-use super::sleep::{night_facts, read_periods, sleep_contributors};
+use super::sleep::{night_facts, read_periods, SLEEP_CONTRIBUTORS};
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
-use crate::oura::models::{
-    parse_model, DailyActivityModel, DailyReadinessModel, DailySleepModel, EnhancedTagModel, Model,
-    MomentMood, MomentType, PublicWorkout, PublicWorkoutIntensity, SessionModel, TagModel,
-};
+use crate::oura::models::{MomentMood, MomentType, PublicWorkoutIntensity, Timestamp};
 use crate::ui::charts::{timestamp, Hypnogram, ScoreRing};
 use crate::ui::components::{use_session, SignInButton, SyncPanel};
 use crate::ui::{endpoint_route, href};
@@ -51,14 +51,14 @@ pub fn TodayPage() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <h1>{move || i18n.t("page.today.title")}</h1>
+        <h1>{i18n.tr("page.today.title")}</h1>
         <Show
             when=signed_out
             fallback=|| view! { <SyncPanel /> }
         >
             <section class="card welcome">
-                <h2>{move || i18n.t("welcome.title")}</h2>
-                <p>{move || i18n.t("welcome.body")}</p>
+                <h2>{i18n.tr("welcome.title")}</h2>
+                <p>{i18n.tr("welcome.body")}</p>
                 <SignInButton />
             </section>
         </Show>
@@ -67,92 +67,89 @@ pub fn TodayPage() -> impl IntoView {
             <h2 id="scores-h">{heading}</h2>
             <ul class="score-row">
                 <li><a class="score-link" href={link(EndpointId::DailySleep)}>
-                    <ScoreRing score={score_of::<DailySleepModel>(daily_sleep, |m| m.score)} label={Signal::derive(move || i18n.t("view.score.sleep"))} />
+                    <ScoreRing score={score_of(daily_sleep)} label={Signal::derive(i18n.tr("view.score.sleep"))} />
                 </a></li>
                 <li><a class="score-link" href={link(EndpointId::DailyReadiness)}>
-                    <ScoreRing score={score_of::<DailyReadinessModel>(readiness, |m| m.score)} label={Signal::derive(move || i18n.t("view.score.readiness"))} />
+                    <ScoreRing score={score_of(readiness)} label={Signal::derive(i18n.tr("view.score.readiness"))} />
                 </a></li>
                 <li><a class="score-link" href={link(EndpointId::DailyActivity)}>
-                    <ScoreRing score={score_of::<DailyActivityModel>(activity, |m| m.score)} label={Signal::derive(move || i18n.t("view.score.activity"))} />
+                    <ScoreRing score={score_of(activity)} label={Signal::derive(i18n.tr("view.score.activity"))} />
                 </a></li>
             </ul>
         </section>
         <section class="card" aria-labelledby="sleep-h">
-            <h2 id="sleep-h">{move || i18n.t("view.score.sleep")}</h2>
-            {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| one::<DailySleepModel>(i18n, d, |i18n, m| {
-                contributors(i18n, &sleep_contributors(&m.contributors)).into_any()
+            <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>
+            {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| each(i18n, d, &|m| {
+                Ok(contributors(i18n, &doc::contributors(m, &SLEEP_CONTRIBUTORS)).into_any())
             }))}
-            <h3 class="view-sub">{move || i18n.t("view.last_night")}</h3>
+            <h3 class="view-sub">{i18n.tr("view.last_night")}</h3>
             {loaded_view(sleep, EndpointId::Sleep, day, false, move |d| night(i18n, d))}
-            <p class="view-more"><a href={link(EndpointId::Sleep)}>{move || i18n.t("view.more.sleep")}</a></p>
+            <p class="view-more"><a href={link(EndpointId::Sleep)}>{i18n.tr("view.more.sleep")}</a></p>
         </section>
         <section class="card" aria-labelledby="readiness-h">
-            <h2 id="readiness-h">{move || i18n.t("view.score.readiness")}</h2>
-            {loaded_view(readiness, EndpointId::DailyReadiness, day, false, move |d| one::<DailyReadinessModel>(i18n, d, |i18n, m| {
+            <h2 id="readiness-h">{i18n.tr("view.score.readiness")}</h2>
+            {loaded_view(readiness, EndpointId::DailyReadiness, day, false, move |d| {
                 let lang = i18n.lang.get().code();
-                view! {
-                    {facts(vec![(i18n.t("view.f.temperature"), deviation(m.temperature_deviation, lang))])}
-                    {contributors(i18n, &readiness_contributors(&m.contributors))}
-                }.into_any()
-            }))}
+                each(i18n, d, &|m| Ok(view! {
+                    {facts(vec![(i18n.t("view.f.temperature"), deviation(doc::opt_num(m, "temperature_deviation"), lang))])}
+                    {contributors(i18n, &doc::contributors(m, &READINESS_CONTRIBUTORS))}
+                }.into_any()))
+            })}
         </section>
         <section class="card" aria-labelledby="activity-h">
-            <h2 id="activity-h">{move || i18n.t("view.score.activity")}</h2>
-            {loaded_view(activity, EndpointId::DailyActivity, day, false, move |d| one::<DailyActivityModel>(i18n, d, |i18n, m| {
+            <h2 id="activity-h">{i18n.tr("view.score.activity")}</h2>
+            {loaded_view(activity, EndpointId::DailyActivity, day, false, move |d| {
                 let lang = i18n.lang.get().code();
-                view! {
-                    {activity_totals(i18n, m, lang)}
-                    {contributors(i18n, &activity_contributors(&m.contributors))}
-                }.into_any()
-            }))}
+                each(i18n, d, &|m| {
+                    let totals = activity_totals(i18n, m, lang)?;
+                    Ok(view! {
+                        {totals}
+                        {contributors(i18n, &doc::contributors(m, &ACTIVITY_CONTRIBUTORS))}
+                    }.into_any())
+                })
+            })}
         </section>
         <section class="card" aria-labelledby="workouts-h">
-            <h2 id="workouts-h">{move || i18n.t("endpoint.workout.title")}</h2>
-            {loaded_view(workouts, EndpointId::Workout, day, true, move |d| list::<PublicWorkout>(i18n, d, workout_item))}
+            <h2 id="workouts-h">{i18n.tr("endpoint.workout.title")}</h2>
+            {loaded_view(workouts, EndpointId::Workout, day, true, move |d| list(i18n, d, workout_item))}
         </section>
         <section class="card" aria-labelledby="sessions-h">
-            <h2 id="sessions-h">{move || i18n.t("endpoint.session.title")}</h2>
-            {loaded_view(sessions, EndpointId::Session, day, true, move |d| list::<SessionModel>(i18n, d, session_item))}
+            <h2 id="sessions-h">{i18n.tr("endpoint.session.title")}</h2>
+            {loaded_view(sessions, EndpointId::Session, day, true, move |d| list(i18n, d, session_item))}
         </section>
         <section class="card" aria-labelledby="tags-h">
-            <h2 id="tags-h">{move || i18n.t("view.tags")}</h2>
-            {loaded_view(tags, EndpointId::Tag, day, true, move |d| list::<TagModel>(i18n, d, tag_item))}
-            {loaded_view(enhanced, EndpointId::EnhancedTag, day, true, move |d| list::<EnhancedTagModel>(i18n, d, enhanced_item))}
+            <h2 id="tags-h">{i18n.tr("view.tags")}</h2>
+            {loaded_view(tags, EndpointId::Tag, day, true, move |d| list(i18n, d, tag_item))}
+            {loaded_view(enhanced, EndpointId::EnhancedTag, day, true, move |d| list(i18n, d, enhanced_item))}
         </section>
     }
 }
 
-/// The score of the first readable document of the day (`None`: none).
-fn score_of<T: Model>(res: LocalResource<Loaded>, f: fn(&T) -> Option<i64>) -> Signal<Option<i64>> {
+/// The score of the first document of the day that has one (`None`: none).
+fn score_of(res: LocalResource<Loaded>) -> Signal<Option<i64>> {
     Signal::derive(move || {
         res.with(|r| match r {
-            Some(Some(Ok(docs))) => docs
-                .iter()
-                .find_map(|d| parse_model::<T>(d).ok().and_then(|m| f(&m))),
+            Some(Some(Ok(docs))) => docs.iter().find_map(|d| doc::opt_int(d, "score")),
             _ => None,
         })
     })
 }
 
-/// Renders each document of a daily collection (normally one) with `f`.
-fn one<T: Model>(i18n: I18n, docs: &[Value], f: fn(I18n, &T) -> AnyView) -> AnyView {
-    docs.iter()
-        .map(|d| match parse_model::<T>(d) {
-            Ok(m) => f(i18n, &m),
-            Err(e) => unreadable(i18n, &e),
-        })
-        .collect_view()
-        .into_any()
-}
-
 /// The documents of the day as a list of items made by `f`.
-fn list<T: Model>(i18n: I18n, docs: &[Value], f: fn(I18n, &T, &str) -> AnyView) -> AnyView {
+fn list(
+    i18n: I18n,
+    docs: &[Value],
+    f: fn(I18n, &Value, &str) -> Result<AnyView, Unreadable>,
+) -> AnyView {
     let lang = i18n.lang.get().code();
     let items = docs
         .iter()
-        .map(|d| match parse_model::<T>(d) {
-            Ok(m) => view! { <li>{f(i18n, &m, lang)}</li> }.into_any(),
-            Err(e) => view! { <li>{unreadable(i18n, &e)}</li> }.into_any(),
+        .map(|d| {
+            let item = match doc::object(d).and_then(|m| f(i18n, m, lang)) {
+                Ok(v) => v,
+                Err(e) => unreadable(i18n, &e),
+            };
+            view! { <li>{item}</li> }
         })
         .collect_view();
     view! { <ul class="event-list">{items}</ul> }.into_any()
@@ -203,44 +200,47 @@ pub fn code_words(code: &str) -> String {
         .unwrap_or_default()
 }
 
-fn times(
-    start: &crate::oura::models::Timestamp,
-    end: Option<&crate::oura::models::Timestamp>,
-) -> String {
+fn times(start: &Timestamp, end: Option<&Timestamp>) -> String {
     match end {
         Some(e) => format!("{}–{}", clock(start), clock(e)),
         None => clock(start),
     }
 }
 
-fn workout_item(i18n: I18n, w: &PublicWorkout, lang: &str) -> AnyView {
-    let intensity = match w.intensity {
+fn workout_item(i18n: I18n, w: &Value, lang: &str) -> Result<AnyView, Unreadable> {
+    let start = doc::time(w, "start_datetime")?;
+    let end = doc::time(w, "end_datetime")?;
+    let intensity = match PublicWorkoutIntensity::from(doc::string(w, "intensity")?) {
         PublicWorkoutIntensity::Easy => i18n.t("view.intensity.easy"),
         PublicWorkoutIntensity::Moderate => i18n.t("view.intensity.moderate"),
         PublicWorkoutIntensity::Hard => i18n.t("view.intensity.hard"),
-        PublicWorkoutIntensity::Other(ref s) => s.clone(),
+        PublicWorkoutIntensity::Other(s) => s,
     };
-    let mut parts = vec![times(&w.start_datetime, Some(&w.end_datetime)), intensity];
-    if let Some(c) = w.calories {
+    let activity = doc::string(w, "activity")?;
+    let mut parts = vec![times(&start, Some(&end)), intensity];
+    if let Some(c) = doc::opt_num(w, "calories") {
         parts.push(format!("{} {}", num(c, 0, lang), i18n.t("view.unit.kcal")));
     }
-    if let Some(d) = w.distance {
+    if let Some(d) = doc::opt_num(w, "distance") {
         parts.push(format!(
             "{} {}",
             num(d / 1000.0, 1, lang),
             i18n.t("view.unit.km")
         ));
     }
-    view! {
-        <span class="event-title">{code_words(&w.activity)}</span>
+    let label = doc::opt_str(w, "label").map(str::to_owned);
+    Ok(view! {
+        <span class="event-title">{code_words(activity)}</span>
         <span class="event-detail">{parts.join(" · ")}</span>
-        {w.label.clone().map(|l| view! { <span class="event-note">{l}</span> })}
+        {label.map(|l| view! { <span class="event-note">{l}</span> })}
     }
-    .into_any()
+    .into_any())
 }
 
-fn session_item(i18n: I18n, s: &SessionModel, _lang: &str) -> AnyView {
-    let kind = match s.kind {
+fn session_item(i18n: I18n, s: &Value, _lang: &str) -> Result<AnyView, Unreadable> {
+    let start = doc::time(s, "start_datetime")?;
+    let end = doc::time(s, "end_datetime")?;
+    let kind = match MomentType::from(doc::string(s, "type")?) {
         MomentType::Breathing => i18n.t("view.session.breathing"),
         MomentType::Meditation => i18n.t("view.session.meditation"),
         MomentType::Nap => i18n.t("view.session.nap"),
@@ -249,49 +249,56 @@ fn session_item(i18n: I18n, s: &SessionModel, _lang: &str) -> AnyView {
         MomentType::BodyStatus => i18n.t("view.session.body_status"),
         MomentType::Other(ref o) => code_words(o),
     };
-    let mood = s.mood.as_ref().map(|m| {
-        let text = match m {
+    let mood = doc::opt_str(s, "mood").map(|m| {
+        let text = match MomentMood::from(m) {
             MomentMood::Bad => i18n.t("view.mood.bad"),
             MomentMood::Worse => i18n.t("view.mood.worse"),
             MomentMood::Same => i18n.t("view.mood.same"),
             MomentMood::Good => i18n.t("view.mood.good"),
             MomentMood::Great => i18n.t("view.mood.great"),
-            MomentMood::Other(o) => code_words(o),
+            MomentMood::Other(o) => code_words(&o),
         };
         format!(" · {}: {text}", i18n.t("view.mood"))
     });
-    view! {
+    Ok(view! {
         <span class="event-title">{kind}</span>
-        <span class="event-detail">{times(&s.start_datetime, Some(&s.end_datetime))}{mood}</span>
+        <span class="event-detail">{times(&start, Some(&end))}{mood}</span>
     }
-    .into_any()
+    .into_any())
 }
 
-fn tag_item(_i18n: I18n, t: &TagModel, _lang: &str) -> AnyView {
+fn tag_item(_i18n: I18n, t: &Value, _lang: &str) -> Result<AnyView, Unreadable> {
+    let at = doc::time(t, "timestamp")?;
     let names = t
-        .tags
+        .get("tags")
+        .and_then(Value::as_array)
+        .ok_or_else(|| Unreadable("`tags` is missing or invalid".to_owned()))?
         .iter()
-        .map(|s| code_words(s))
-        .collect::<Vec<_>>()
+        .map(|s| s.as_str().map(code_words))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| Unreadable("`tags` is missing or invalid".to_owned()))?
         .join(", ");
-    view! {
+    let text = doc::opt_str(t, "text").map(str::to_owned);
+    Ok(view! {
         <span class="event-title">{names}</span>
-        <span class="event-detail">{clock(&t.timestamp)}</span>
-        {t.text.clone().map(|l| view! { <span class="event-note">{l}</span> })}
+        <span class="event-detail">{clock(&at)}</span>
+        {text.map(|l| view! { <span class="event-note">{l}</span> })}
     }
-    .into_any()
+    .into_any())
 }
 
-fn enhanced_item(i18n: I18n, t: &EnhancedTagModel, _lang: &str) -> AnyView {
-    let name = t
-        .custom_name
-        .clone()
-        .or_else(|| t.tag_type_code.as_deref().map(code_words))
+fn enhanced_item(i18n: I18n, t: &Value, _lang: &str) -> Result<AnyView, Unreadable> {
+    let start = doc::time(t, "start_time")?;
+    let end = doc::opt_time(t, "end_time");
+    let name = doc::opt_str(t, "custom_name")
+        .map(str::to_owned)
+        .or_else(|| doc::opt_str(t, "tag_type_code").map(code_words))
         .unwrap_or_else(|| i18n.t("view.tag"));
-    view! {
+    let comment = doc::opt_str(t, "comment").map(str::to_owned);
+    Ok(view! {
         <span class="event-title">{name}</span>
-        <span class="event-detail">{times(&t.start_time, t.end_time.as_ref())}</span>
-        {t.comment.clone().map(|l| view! { <span class="event-note">{l}</span> })}
+        <span class="event-detail">{times(&start, end.as_ref())}</span>
+        {comment.map(|l| view! { <span class="event-note">{l}</span> })}
     }
-    .into_any()
+    .into_any())
 }

@@ -37,10 +37,11 @@ export async function waitForHttp(url, timeoutMs = 20000) {
 /// Small, fast data by default (DESIGN §8: e2e on 30–60 days, low heartrate density).
 export const SMALL = ['--days', '30', '--hr-per-day', '96', '--end-date', '2026-11-20', '--seed', '3'];
 
-/// `port`: a fixed port (to restart a stopped simulator at the same address).
-export async function startSim(args = [], { port: fixedPort } = {}) {
+/// `port`: a fixed port (to restart a stopped simulator at the same address);
+/// `small: false` leaves out the small-data defaults (benchmarks choose their own).
+export async function startSim(args = [], { port: fixedPort, small = true } = {}) {
   const port = fixedPort ?? (await freePort());
-  const child = spawn(SIM_BIN, ['--port', String(port), ...SMALL, ...args], {
+  const child = spawn(SIM_BIN, ['--port', String(port), ...(small ? SMALL : []), ...args], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((r) => child.once('exit', r));
