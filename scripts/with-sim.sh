@@ -48,7 +48,7 @@ pids+=("$!")
 wait_ready() {
   local url="http://127.0.0.1:$1/__sim/stats"
   for _ in $(seq 1 150); do
-    if curl -fsS -o /dev/null "$url" 2>/dev/null; then
+    if node -e "fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" "$url" 2>/dev/null; then
       return 0
     fi
     for pid in "${pids[@]}"; do
