@@ -183,3 +183,17 @@ test('an endpoint Oura refuses (403) is marked unavailable with the reason, and 
   assertSameData(exported, expected);
   await context.close();
 });
+
+test('an API without CORS headers (as the real Oura) is explained with the fix, and nothing is lost', async () => {
+  const { app } = await setup(['--no-cors']);
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  await signIn(page, app);
+  const outcome = page.locator('.sync-outcome-bad');
+  await outcome.waitFor({ timeout: 120000 });
+  const text = await outcome.innerText();
+  assert.match(text, /18 kinds of data could not be synced/);
+  assert.match(text, /blocked the request to Oura \(CORS\)/);
+  assert.match(text, /same-origin path \(api_base like \/oura-api\): see the README section Deploy/);
+  await context.close();
+});

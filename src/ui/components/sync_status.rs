@@ -43,13 +43,29 @@ pub fn start_sync_now(sync: SyncController, config: ConfigState, session: Sessio
     }
 }
 
-fn outcome_text(i18n: I18n, o: &SyncOutcome) -> (bool, String) {
+/// The outcome as the user reads it. A partial sync also says why, with the failure
+/// most endpoints share (e.g. the CORS explanation and its fix for a deployment without
+/// a same-origin API path).
+fn outcome_text(i18n: I18n, o: &SyncOutcome, endpoints: &[EndpointProgress]) -> (bool, String) {
     match o {
         SyncOutcome::Complete => (false, i18n.t("sync.done")),
-        SyncOutcome::Partial { failed } => (
-            true,
-            i18n.t("sync.partial").replace("{n}", &failed.to_string()),
-        ),
+        SyncOutcome::Partial { failed } => {
+            let mut kinds: Vec<&str> = endpoints
+                .iter()
+                .filter_map(|e| e.state.error_kind.as_deref())
+                .collect();
+            kinds.sort_unstable();
+            let common = kinds
+                .chunk_by(|a, b| a == b)
+                .max_by_key(|run| run.len())
+                .and_then(|run| run.first());
+            let mut text = i18n.t("sync.partial").replace("{n}", &failed.to_string());
+            if let Some(kind) = common {
+                text.push(' ');
+                text.push_str(&i18n.t(kind));
+            }
+            (true, text)
+        }
         SyncOutcome::NeedsSignIn => (true, i18n.t("client.error.unauthorized")),
         SyncOutcome::Offline => (true, i18n.t("client.error.offline")),
         SyncOutcome::Storage { kind, message } => (true, format!("{} ({message})", i18n.t(kind))),
@@ -112,7 +128,7 @@ pub fn SyncPanel() -> impl IntoView {
             };
             let outcome = move || {
                 p.outcome.get().map(|o| {
-                    let (bad, text) = outcome_text(i18n, &o);
+                    let (bad, text) = p.endpoints.with(|e| outcome_text(i18n, &o, e));
                     view! {
                         <p class=if bad { "sync-outcome sync-outcome-bad" } else { "sync-outcome" }>
                             {text}
