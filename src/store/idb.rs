@@ -457,11 +457,7 @@ impl Store {
         drop(index);
         drop(store);
         let _ = tx.commit().await;
-        let mut out = Vec::with_capacity(records.len());
-        for r in &records {
-            read_into(endpoint, r, &mut out)?;
-        }
-        Ok(out)
+        read_all(endpoint, &records)
     }
 
     /// Every document of the collection, by day (those without a day first), then key;
@@ -472,11 +468,7 @@ impl Store {
         let records = get_all_sorted(&store).await?;
         drop(store);
         let _ = tx.commit().await;
-        let mut out = Vec::with_capacity(records.len());
-        for r in &records {
-            read_into(endpoint, r, &mut out)?;
-        }
-        Ok(out)
+        read_all(endpoint, &records)
     }
 
     /// The export file (DESIGN §5): every stored document exactly once, read in one
@@ -711,6 +703,15 @@ fn write_day(day: NaiveDate, pack: &DayPack) -> Result<JsValue, StoreError> {
 }
 
 /// Appends the documents of a record (heartrate: its samples) to `out`.
+/// The documents of stored records, in their order (heartrate days unpacked).
+fn read_all(endpoint: &Endpoint, records: &[JsValue]) -> Result<Vec<Value>, StoreError> {
+    let mut out = Vec::with_capacity(records.len());
+    for r in records {
+        read_into(endpoint, r, &mut out)?;
+    }
+    Ok(out)
+}
+
 fn read_into(endpoint: &Endpoint, r: &JsValue, out: &mut Vec<Value>) -> Result<(), StoreError> {
     if endpoint.key == NaturalKey::TimestampSource {
         let (day, pack) = read_day(r)?;

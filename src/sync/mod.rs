@@ -11,7 +11,7 @@ pub use progress::{EndpointProgress, SyncOutcome, SyncProgress};
 use crate::config::Config;
 use crate::oura::client::Client;
 use crate::oura::token::AccessToken;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use leptos::prelude::*;
 
 /// Default minimum age of the data before the app syncs by itself on opening.
@@ -56,6 +56,14 @@ impl SyncController {
         self.attached.set(Some(Ok(())));
     }
 
+    /// Opens the user's database and attaches it (or records why it could not open).
+    pub async fn open_user_store(&self) {
+        match Store::open(crate::store::DB_NAME).await {
+            Ok(store) => self.attach(store).await,
+            Err(e) => self.attach_failed(e.to_string()),
+        }
+    }
+
     /// Records that the store could not be opened (shown to the user).
     pub fn attach_failed(&self, message: String) {
         self.attached.set(Some(Err(message)));
@@ -80,6 +88,40 @@ impl SyncController {
             }
             crate::oura::client::sleep(std::time::Duration::from_millis(50)).await;
         }
+    }
+
+    async fn open_store(&self) -> Result<Store, StoreError> {
+        self.ready_store().await.map_err(StoreError::OpenFailed)
+    }
+
+    /// Settings' "Export data": builds the export file and hands it to the browser as a
+    /// download (offline, no sign-in needed). Returns the file name.
+    pub async fn export_data(&self) -> Result<String, StoreError> {
+        let file = self.open_store().await?.export(chrono::Utc::now()).await?;
+        crate::store::download(&file)?;
+        Ok(file.file_name)
+    }
+
+    /// Imports an export file (merges by key, never deletes), then refreshes the status
+    /// and the views. Returns the number of records added or updated.
+    pub async fn import_data(&self, text: &str) -> Result<u64, StoreError> {
+        let store = self.open_store().await?;
+        let result = store.import(text).await;
+        self.refreshed(&store).await;
+        Ok(result?.total)
+    }
+
+    /// Deletes every record and sync state on this device.
+    pub async fn delete_data(&self) -> Result<(), StoreError> {
+        let store = self.open_store().await?;
+        let result = store.clear().await;
+        self.refreshed(&store).await;
+        result
+    }
+
+    async fn refreshed(&self, store: &Store) {
+        let _ = run::refresh_status(store, self.progress).await;
+        self.progress.data_version.update(|v| *v += 1);
     }
 
     /// Whether an automatic sync is due (data older than the Settings interval).

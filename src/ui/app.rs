@@ -33,10 +33,7 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
         config.0.set(Some(loaded));
     });
     leptos::task::spawn_local(async move {
-        match crate::store::Store::open(crate::store::DB_NAME).await {
-            Ok(store) => sync.attach(store).await,
-            Err(e) => sync.attach_failed(e.to_string()),
-        }
+        sync.open_user_store().await;
     });
     auto_sync(sync, config, session);
 

@@ -5,7 +5,7 @@
 use super::account::use_session;
 use super::sync_status::{format_count, use_sync};
 use crate::i18n::use_i18n;
-use crate::store;
+use crate::store::StoreError;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -24,19 +24,7 @@ pub fn DataActions() -> impl IntoView {
     let export = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let store = match sync.ready_store().await {
-                Ok(store) => store,
-                Err(reason) => {
-                    message.set(Some((true, reason)));
-                    busy.set(false);
-                    return;
-                }
-            };
-            let result = match store.export(chrono::Utc::now()).await {
-                Ok(file) => store::download(&file).map(|_| file.file_name),
-                Err(e) => Err(e),
-            };
-            message.set(Some(match result {
+            message.set(Some(match sync.export_data().await {
                 Ok(name) => (false, i18n.t("data.exported").replace("{file}", &name)),
                 Err(e) => (true, format!("{} ({e})", i18n.t(e.kind()))),
             }));
@@ -57,36 +45,26 @@ pub fn DataActions() -> impl IntoView {
         input.set_value("");
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let store = match sync.ready_store().await {
-                Ok(store) => store,
-                Err(reason) => {
-                    message.set(Some((true, reason)));
-                    busy.set(false);
-                    return;
-                }
-            };
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
                 .ok()
                 .and_then(|v| v.as_string());
             let result = match text {
-                Some(t) => store.import(&t).await,
-                None => Err(store::StoreError::InvalidImport(
+                Some(t) => sync.import_data(&t).await,
+                None => Err(StoreError::InvalidImport(
                     "the file could not be read".into(),
                 )),
             };
             message.set(Some(match result {
-                Ok(report) => (
+                Ok(total) => (
                     false,
                     i18n.t("data.imported").replace(
                         "{n}",
-                        &format_count(report.total, i18n.lang.get_untracked().code()),
+                        &format_count(total, i18n.lang.get_untracked().code()),
                     ),
                 ),
                 Err(e) => (true, format!("{} ({e})", i18n.t(e.kind()))),
             }));
-            let _ = crate::sync::run::refresh_status(&store, sync.progress).await;
-            sync.progress.data_version.update(|v| *v += 1);
             busy.set(false);
         });
     };
@@ -94,17 +72,11 @@ pub fn DataActions() -> impl IntoView {
     let delete = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let Ok(store) = sync.ready_store().await else {
-                busy.set(false);
-                return;
-            };
-            let result = store.clear().await;
+            let result = sync.delete_data().await;
             confirming.set(false);
             match result {
                 Ok(()) => {
                     session.sign_out();
-                    let _ = crate::sync::run::refresh_status(&store, sync.progress).await;
-                    sync.progress.data_version.update(|v| *v += 1);
                     message.set(Some((false, i18n.t("data.deleted"))));
                 }
                 Err(e) => message.set(Some((true, format!("{} ({e})", i18n.t(e.kind()))))),
