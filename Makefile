@@ -42,7 +42,7 @@ test-wasm: sim
 
 ## The release build of the app into dist/ (size profile, wasm-opt -Oz).
 dist:
-	trunk build --release
+	scripts/trunk.sh build --release
 
 ## The simulator binary the end-to-end tests start.
 sim:

@@ -21,6 +21,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# The release build rebuilds the standard library for size (scripts/trunk.sh).
+if ! rustup component list --installed | grep -qx rust-src; then
+  log "adding the rust-src component (the size-tuned release build rebuilds std)"
+  rustup component add rust-src
+fi
 
 # 2. wasm-bindgen: the CLI must be exactly the crate version in Cargo.lock, and the
 #    pins in Cargo.toml and Trunk.toml must agree, or the offline build stops.

@@ -15,6 +15,9 @@ pub mod web;
 
 /// Entry point of the browser app (called by `main`).
 pub fn start() {
+    // The release build aborts on panic without a message (scripts/trunk.sh), so the
+    // hook only serves debug builds and tests.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     // The OAuth callback is read and stripped from the address bar before anything
     // else (config, router) sees the URL.

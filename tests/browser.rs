@@ -130,3 +130,96 @@ async fn a_config_error_shows_an_alert_with_the_fix_and_nothing_otherwise() {
     assert!(text.contains("placeholder client_id"), "{text}");
     assert!(text.contains("client id into config.json"), "{text}");
 }
+
+#[wasm_bindgen_test]
+async fn links_navigate_without_a_page_load_and_mark_the_current_page() {
+    use healthhub::ui::router::{provide_router, use_query, use_route, Link};
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let start = window.location().href().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_router(String::new());
+        let route = use_route();
+        let day = use_query("day");
+        view! {
+            <Link to="/" exact=true>"Today"</Link>
+            <Link to="/settings">"Settings"</Link>
+            <a id="row" href="/data/sleep?day=2026-11-15">"A day"</a>
+            <a id="file" href="/export.json" download="export.json">"Export"</a>
+            <p id="route">{move || format!("{:?} {:?}", route.get(), day.get())}</p>
+        }
+    });
+    tick().await;
+    let link = |text: &str| -> web_sys::HtmlElement {
+        let href = match text {
+            "Today" => "/",
+            "Settings" => "/settings",
+            "A day" => "/data/sleep?day=2026-11-15",
+            _ => "/export.json",
+        };
+        root.query_selector(&format!("a[href='{href}']"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    };
+    let shown = || {
+        root.query_selector("#route")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(shown(), "Today None");
+    assert_eq!(
+        link("Today").get_attribute("aria-current").as_deref(),
+        Some("page")
+    );
+
+    link("Settings").click();
+    tick().await;
+    assert_eq!(window.location().pathname().unwrap(), "/settings");
+    assert_eq!(shown(), "Settings None");
+    assert_eq!(
+        link("Settings").get_attribute("aria-current").as_deref(),
+        Some("page")
+    );
+    assert_eq!(link("Today").get_attribute("aria-current"), None);
+
+    link("A day").click();
+    tick().await;
+    assert_eq!(window.location().pathname().unwrap(), "/data/sleep");
+    assert_eq!(shown(), r#"Endpoint("sleep") Some("2026-11-15")"#);
+
+    // Back goes to the previous page of the app, still without a page load.
+    history.back().unwrap();
+    tick().await;
+    tick().await;
+    assert_eq!(shown(), "Settings None");
+
+    // A download link is left to the browser: the router does not claim it.
+    let file = link("Export");
+    let claimed = std::rc::Rc::new(std::cell::Cell::new(None));
+    let seen = claimed.clone();
+    let probe =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            seen.set(Some(ev.default_prevented()));
+            ev.prevent_default(); // keep the test page from downloading
+        });
+    window
+        .add_event_listener_with_callback("click", probe.as_ref().unchecked_ref())
+        .unwrap();
+    file.click();
+    tick().await;
+    assert_eq!(claimed.get(), Some(false), "download links are not routed");
+    assert_eq!(shown(), "Settings None");
+    window
+        .remove_event_listener_with_callback("click", probe.as_ref().unchecked_ref())
+        .unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start))
+        .unwrap();
+}

@@ -5,13 +5,12 @@ use super::components::{
 };
 use super::nav::{BottomNav, Header, SideNav};
 use super::pages::{DataIndexPage, EndpointPage, NotFoundPage, SettingsPage, TodayPage};
+use super::router::{provide_router, use_route, Route};
 use super::BasePath;
 use crate::i18n::I18n;
 use crate::oura::auth::{AuthError, Session};
 use crate::sync::{SyncController, SyncOutcome};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 /// The whole app. Provides its contexts, starts loading `config.json`, and renders
 /// the shell (header, navigation, the current page). `callback` is the outcome of an
@@ -22,6 +21,7 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     provide_context(i18n);
     let base = crate::web::base_path();
     provide_context(BasePath(base.clone()));
+    provide_router(base);
     let config = ConfigState::new();
     provide_context(config);
     let session = SessionState::new(callback);
@@ -37,9 +37,16 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     });
     auto_sync(sync, config, session);
 
+    let route = use_route();
+    let page = move || match route.get() {
+        Route::Today => view! { <TodayPage /> }.into_any(),
+        Route::DataIndex => view! { <DataIndexPage /> }.into_any(),
+        Route::Endpoint(segment) => view! { <EndpointPage segment=segment /> }.into_any(),
+        Route::Settings => view! { <SettingsPage /> }.into_any(),
+        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+    };
     view! {
-        <Router base=base>
-            <Header />
+        <Header />
             <div class="layout">
                 <SideNav />
                 <main id="main" tabindex="-1">
@@ -47,16 +54,10 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
                     <crate::pwa::PwaBanners />
                     <ConfigBanner />
                     <AuthBanner />
-                    <Routes fallback=|| view! { <NotFoundPage /> }>
-                        <Route path=path!("/") view=TodayPage />
-                        <Route path=path!("/data") view=DataIndexPage />
-                        <Route path=path!("/data/:endpoint") view=EndpointPage />
-                        <Route path=path!("/settings") view=SettingsPage />
-                    </Routes>
+                    {page}
                 </main>
             </div>
-            <BottomNav />
-        </Router>
+        <BottomNav />
     }
 }
 

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod components;
 pub mod nav;
 pub mod pages;
+pub mod router;
 
 /// The router's base path (`""` at the site root, `/healthhub` under a sub-path),
 /// provided as context so links can be built with [`href`].

@@ -1,11 +1,11 @@
 //! Navigation, driven by the endpoint table: a side navigation listing every page on
 //! wide screens, a bottom navigation on phones (≤ 600 px, switched by CSS).
 
-use super::{endpoint_route, href};
+use super::endpoint_route;
+use super::router::Link;
 use crate::endpoints::{by_path, in_group, Group};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The top bar: app name (a link to Today) and, on wide screens, nothing else.
 #[component]
@@ -14,9 +14,9 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="app-header">
             <a class="skip-link" href="#main">{i18n.tr("nav.skip")}</a>
-            <A href=href("/") exact=true attr:class="brand">
+            <Link to="/" exact=true class="brand">
                 {i18n.tr("app.name")}
-            </A>
+            </Link>
         </header>
     }
 }
@@ -33,7 +33,7 @@ pub fn SideNav() -> impl IntoView {
                     let key = e.title_key();
                     view! {
                         <li>
-                            <A href=href(&endpoint_route(e))>{i18n.tr_owned(key)}</A>
+                            <Link to=endpoint_route(e)>{i18n.tr_owned(key)}</Link>
                         </li>
                     }
                 })
@@ -50,11 +50,11 @@ pub fn SideNav() -> impl IntoView {
         <nav class="side-nav" aria-label=i18n.tr("nav.main")>
             <ul>
                 <li>
-                    <A href=href("/") exact=true>{i18n.tr("nav.today")}</A>
+                    <Link to="/" exact=true>{i18n.tr("nav.today")}</Link>
                 </li>
                 {groups}
                 <li>
-                    <A href=href("/settings")>{i18n.tr("nav.settings")}</A>
+                    <Link to="/settings">{i18n.tr("nav.settings")}</Link>
                 </li>
             </ul>
         </nav>
@@ -68,26 +68,31 @@ pub fn BottomNav() -> impl IntoView {
     let page = |path: &str| by_path(path).map(endpoint_route).unwrap_or_default();
     let entries: [(String, &'static str, &'static str, bool); 5] = [
         (
-            href("/"),
+            "/".to_owned(),
             "nav.today",
             "M4 11 12 4l8 7v9h-5v-6H9v6H4z",
             true,
         ),
         (
-            href(&page("daily_sleep")),
+            page("daily_sleep"),
             "nav.sleep",
             "M20 15A8 8 0 1 1 9 4a7 7 0 0 0 11 11z",
             false,
         ),
         (
-            href(&page("daily_activity")),
+            page("daily_activity"),
             "nav.activity",
             "M3 12h4l3-8 4 16 3-8h4",
             false,
         ),
-        (href("/data"), "nav.data", "M4 5h16M4 12h16M4 19h16", true),
         (
-            href("/settings"),
+            "/data".to_owned(),
+            "nav.data",
+            "M4 5h16M4 12h16M4 19h16",
+            true,
+        ),
+        (
+            "/settings".to_owned(),
             "nav.settings",
             "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM12 2v3M12 19v3M2 12h3M19 12h3",
             false,
@@ -98,12 +103,12 @@ pub fn BottomNav() -> impl IntoView {
         .map(|(to, key, icon, exact)| {
             view! {
                 <li>
-                    <A href=to exact=exact>
+                    <Link to=to exact=exact>
                         <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
                             <path d=icon></path>
                         </svg>
                         <span>{i18n.tr(key)}</span>
-                    </A>
+                    </Link>
                 </li>
             }
         })

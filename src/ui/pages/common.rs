@@ -8,11 +8,10 @@ use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::charts::{day_ms, BarChart};
 use crate::ui::components::{use_sync, EndpointStatus};
+use crate::ui::router::{use_query, use_router};
 use crate::ui::{endpoint_route, href};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
@@ -105,11 +104,11 @@ pub fn today() -> NaiveDate {
 
 /// The day from the URL (`?day=`), else the latest day with data, else today.
 pub fn use_days() -> Days {
-    let query = use_query_map();
+    let query = use_query("day");
     let latest = use_latest();
     let today = today();
     let day = Memo::new(move |_| {
-        let param = query.with(|q| q.get("day"));
+        let param = query.get();
         logic::choose_day(param.as_deref(), latest.get().flatten(), today)
     });
     let anchor = Memo::new(move |_| latest.get().flatten().map(|l| l.unwrap_or(today)));
@@ -270,20 +269,14 @@ pub fn loaded_view(
 #[component]
 pub fn DayPicker(day: Memo<Option<NaiveDate>>, route: String) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
     let today = today();
+    let route = StoredValue::new(route);
+    let router = use_router();
     let go = move |d: NaiveDate| {
-        navigate(
-            &format!("{route}?day={d}"),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        router.navigate(&format!("{}?day={d}", route.get_value()), true, false);
     };
-    let go2 = go.clone();
-    let go3 = go.clone();
+    let go2 = go;
+    let go3 = go;
     let step = move |n: i64| day.get_untracked().map(|d| d + chrono::Duration::days(n));
     let label = move || {
         day.get()

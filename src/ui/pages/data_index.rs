@@ -1,9 +1,9 @@
 use super::set_title;
 use crate::endpoints::{in_group, Group};
 use crate::i18n::use_i18n;
-use crate::ui::{endpoint_route, href};
+use crate::ui::endpoint_route;
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Every endpoint page, grouped by topic (the phone's way to reach all 18).
 #[component]
@@ -19,10 +19,10 @@ pub fn DataIndexPage() -> impl IntoView {
                     let about = e.about_key();
                     view! {
                         <li>
-                            <A href=href(&endpoint_route(e)) attr:class="card-link">
+                            <Link to=endpoint_route(e) class="card-link">
                                 <span class="card-link-title">{i18n.tr_owned(title)}</span>
                                 <span class="card-link-about">{i18n.tr_owned(about)}</span>
-                            </A>
+                            </Link>
                         </li>
                     }
                 })

@@ -5,23 +5,21 @@ use crate::endpoints::{by_path, EndpointId};
 use crate::i18n::use_i18n;
 use crate::ui::components::{use_sync, EmptyState, EndpointStatus};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-/// The page of one endpoint, chosen by the `:endpoint` route segment (its path as
+/// The page of one endpoint, chosen by the `/data/<segment>` address (its path as
 /// Oura spells it). An unknown segment is a "page not found". Sleep, sleep periods,
 /// readiness and activity have their own views; the others show their status.
 #[component]
-pub fn EndpointPage() -> impl IntoView {
+pub fn EndpointPage(segment: String) -> impl IntoView {
     let i18n = use_i18n();
     let progress = use_sync().progress;
-    let params = use_params_map();
-    let endpoint = Memo::new(move |_| params.with(|p| p.get("endpoint").and_then(|s| by_path(&s))));
+    let endpoint = by_path(&segment);
     Effect::new(move |_| {
-        if let Some(e) = endpoint.get() {
+        if let Some(e) = endpoint {
             set_title(&i18n.t(&e.title_key()));
         }
     });
-    move || match endpoint.get() {
+    match endpoint {
         None => view! { <NotFoundPage /> }.into_any(),
         Some(e) if e.id == EndpointId::DailySleep => view! { <DailySleepPage /> }.into_any(),
         Some(e) if e.id == EndpointId::Sleep => view! { <SleepPage /> }.into_any(),

@@ -1,8 +1,7 @@
 use super::set_title;
 use crate::i18n::use_i18n;
-use crate::ui::href;
+use crate::ui::router::Link;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Any address the app has no page for.
 #[component]
@@ -13,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1>{i18n.tr("notfound.title")}</h1>
         <p>{i18n.tr("notfound.body")}</p>
         <p>
-            <A href=href("/")>{i18n.tr("notfound.home")}</A>
+            <Link to="/">{i18n.tr("notfound.home")}</Link>
         </p>
     }
 }
