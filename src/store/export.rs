@@ -56,7 +56,7 @@ impl ExportFile {
 
 /// `healthhub-export-YYYY-MM-DD.json` (the UTC date of `exported_at`).
 pub fn file_name(exported_at: DateTime<Utc>) -> String {
-    format!("healthhub-export-{}.json", exported_at.format("%Y-%m-%d"))
+    format!("healthhub-export-{}.json", exported_at.date_naive())
 }
 
 /// Writes an export as string parts: `begin` each collection, `doc` each document's

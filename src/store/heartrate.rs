@@ -269,7 +269,7 @@ pub fn by_day(samples: impl IntoIterator<Item = Sample>) -> BTreeMap<NaiveDate, 
 
 /// The record key (and `day`) of a UTC day.
 pub fn day_key(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
+    day.to_string()
 }
 
 #[cfg(test)]

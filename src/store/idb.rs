@@ -600,7 +600,7 @@ fn get(obj: &JsValue, field: &str) -> Result<JsValue, StoreError> {
 
 fn js_key_day(key: JsValue) -> Option<NaiveDate> {
     key.as_string()
-        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .and_then(|s| crate::oura::models::parse_day(&s))
 }
 
 fn corrupt(what: &str) -> StoreError {

@@ -18,7 +18,6 @@
 //! Heartrate records are different (packed per UTC day): see [`super::heartrate`].
 
 use crate::endpoints::{Endpoint, NaturalKey};
-use chrono::NaiveDate;
 use serde_json::{Number, Value};
 
 /// The primary key of the one `personal_info` record.
@@ -70,7 +69,7 @@ pub fn json_type(v: &Value) -> &'static str {
 
 fn valid_date(s: &str) -> Option<String> {
     let head = s.get(..10)?;
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()?;
+    crate::oura::models::parse_day(head)?;
     Some(head.to_owned())
 }
 

@@ -8,6 +8,21 @@ use serde_json::Value;
 /// An Oura datetime with the offset it was sent with (local time on most documents).
 pub type Timestamp = DateTime<FixedOffset>;
 
+/// Oura's `day` (`YYYY-MM-DD`, exactly ten characters) as a date; anything else is
+/// `None`. Hand-written: chrono's `%`-format parser cost the app ≈ 10 KB.
+pub fn parse_day(s: &str) -> Option<chrono::NaiveDate> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r.clone())
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0, |n, c| n * 10 + u32::from(c - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
 /// Defines a string enum of the spec that never fails on a value it does not know:
 /// unknown strings land in `Other(String)`, verbatim, and serialize back unchanged.
 macro_rules! oura_enum {
@@ -186,5 +201,37 @@ fn render_item(item: &Value) -> String {
             Value::String(text) => text.clone(),
             other => other.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod day_tests {
+    use super::parse_day;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn days_are_read_strictly() {
+        assert_eq!(
+            parse_day("2026-11-15"),
+            NaiveDate::from_ymd_opt(2026, 11, 15)
+        );
+        assert_eq!(
+            parse_day("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        for bad in [
+            "",
+            "2026-11-5",
+            "2026-11-155",
+            "2026/11/15",
+            "2026-13-01",
+            "2025-02-29",
+            "20a6-11-15",
+            "+026-11-15",
+            "2026-11-1x",
+            "２０２６-11-15",
+        ] {
+            assert_eq!(parse_day(bad), None, "{bad:?}");
+        }
     }
 }

@@ -28,7 +28,7 @@ mod tests;
 
 pub use activity::{ActivityContributors, DailyActivityModel};
 pub use common::{
-    ErrorBody, ListResponse, SampleModel, TimeSeriesResponse, Timestamp, ValidationError,
+    parse_day, ErrorBody, ListResponse, SampleModel, TimeSeriesResponse, Timestamp, ValidationError,
 };
 pub use heart_health::{DailyCardiovascularAgeModel, VO2MaxModel};
 pub use heartrate::{HeartRateModel, HeartRateResponse, HeartRateSource};

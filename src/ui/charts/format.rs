@@ -53,7 +53,9 @@ fn local(ms: f64, offset_s: i32) -> chrono::NaiveDateTime {
 
 /// A 24-hour wall-clock time at a UTC offset (seconds): `23:40`, `07:05`.
 pub fn clock(ms: f64, offset_s: i32) -> String {
-    local(ms, offset_s).format("%H:%M").to_string()
+    use chrono::Timelike;
+    let t = local(ms, offset_s);
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 /// A duration as `h:mm`: `7:45`, `0:05`.

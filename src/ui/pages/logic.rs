@@ -13,11 +13,7 @@ pub const RANGES: [u32; 2] = [30, 90];
 
 /// A `YYYY-MM-DD` query value as a date (anything else is ignored).
 pub fn parse_day(param: Option<&str>) -> Option<NaiveDate> {
-    let s = param?.trim();
-    if s.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::oura::models::parse_day(param?.trim())
 }
 
 /// The day to show: the one in the URL, else the latest day with data, else today.
