@@ -30,6 +30,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p healthhub --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p healthhub --target wasm32-unknown-unknown --features split -- -D warnings
 
 ## Pure logic and the simulator, natively.
 test-native:
@@ -42,7 +43,7 @@ test-wasm: sim
 
 ## The release build of the app into dist/ (size profile, wasm-opt -Oz).
 dist:
-	scripts/trunk.sh build --release
+	trunk build --release
 
 ## The simulator binary the end-to-end tests start.
 sim:

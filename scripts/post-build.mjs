@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Trunk post-build step (called by scripts/post-build.sh with the staging dir). Trunk
-// has already written the hashed files, their SRI hashes and index.html; this step
-// never rewrites index.html, the .js or the .wasm. It writes:
+// Trunk post-build step (called by scripts/post-build.sh with the staging dir, in the
+// project root). Trunk has already written the hashed CSS (with SRI hashes) and
+// index.html. This step:
 //
+// - copies in the app's WebAssembly from target/wasm-pkg (scripts/build-wasm.sh, the
+//   pre-build hook): every file gets this package's content hash in its name
+//   (`healthhub-<hash>.js`, `healthhub-<hash>_bg.wasm`, `split_settings_page_…-<hash>.wasm`),
+//   the names the modules import and fetch from each other are rewritten to match, and
+//   the module loader (with preload links) goes into index.html;
 // - sw.js: the BUILD line gets this build's file list (hashed names, relative to the
 //   base URL) and a version (hash of every file), so each build is a new worker;
 // - csp.txt: the Content-Security-Policy for this build, with the sha256 of Trunk's
@@ -40,6 +45,43 @@ function walk(dir, prefix = '') {
   }
   return out.sort();
 }
+
+// 0. The app's WebAssembly package, and its loader in index.html.
+const PKG = path.join(process.cwd(), 'target', 'wasm-pkg');
+if (!fs.existsSync(path.join(PKG, 'healthhub.js'))) {
+  console.error(`post-build.mjs: ${PKG}/healthhub.js is missing (scripts/build-wasm.sh runs as Trunk's pre_build hook)`);
+  process.exit(1);
+}
+const pkgFiles = fs.readdirSync(PKG).filter((f) => /\.(js|wasm)$/.test(f)).sort();
+const pkgHash = sha256(
+  pkgFiles.map((f) => `${f}\0${sha256(fs.readFileSync(path.join(PKG, f)))}`).join('\n'),
+).slice(0, 16);
+const hashedName = (f) => f.replace(/(_bg)?\.(js|wasm)$/, (ext) => `-${pkgHash}${ext}`);
+const escapeRe = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Only module specifiers (`from "./x.js"`) and fetched URLs (`new URL("./x.wasm", …)`):
+// the wasm's own import-module names (object keys such as "./__wasm_split.js") stay.
+const nameRe = new RegExp(`(from\\s*|URL\\()(["'])\\./(${pkgFiles.map(escapeRe).join('|')})\\2`, 'g');
+for (const f of pkgFiles) {
+  let data = fs.readFileSync(path.join(PKG, f));
+  if (f.endsWith('.js')) {
+    data = data.toString('utf8').replace(nameRe, (_, lead, q, name) => `${lead}${q}./${hashedName(name)}${q}`);
+  }
+  fs.writeFileSync(path.join(staging, hashedName(f)), data);
+}
+const mainJs = `${publicUrl}${hashedName('healthhub.js')}`;
+const mainWasm = `${publicUrl}${hashedName('healthhub_bg.wasm')}`;
+const loader = [
+  `<link rel="modulepreload" href="${mainJs}" crossorigin="anonymous">`,
+  `<link rel="preload" href="${mainWasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
+  `<script type="module">import init from '${mainJs}';\nawait init({ module_or_path: '${mainWasm}' });\n</script>`,
+].join('\n');
+const indexPath = path.join(staging, 'index.html');
+const indexSource = fs.readFileSync(indexPath, 'utf8');
+if (!indexSource.includes('</head>')) {
+  console.error('post-build.mjs: index.html has no </head>');
+  process.exit(1);
+}
+fs.writeFileSync(indexPath, indexSource.replace('</head>', `${loader}\n</head>`));
 
 // 1. The CSP, with the hash of every inline script of index.html (Trunk writes one:
 //    the module loader). The exact text between the tags is what the browser hashes.

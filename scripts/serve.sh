@@ -45,4 +45,4 @@ if [ "$SIM" = 1 ]; then
 fi
 
 echo "healthHub: http://127.0.0.1:${APP_PORT}/  (building first; Ctrl-C stops both)"
-scripts/trunk.sh serve --release --no-autoreload --address 127.0.0.1 --port "$APP_PORT" --dist "$SERVE_DIST"
+trunk serve --release --no-autoreload --address 127.0.0.1 --port "$APP_PORT" --dist "$SERVE_DIST"

@@ -43,6 +43,15 @@ if [ "$have_wb" != "$lock_ver" ]; then
   cargo install wasm-bindgen-cli --version "$lock_ver" --force
 fi
 
+# 2b. wasm-split-cli (crate wasm_split_cli_support, pinned): cuts the release wasm at
+#     Leptos's #[lazy] split points (scripts/build-wasm.sh).
+WASM_SPLIT_VERSION=0.2.4
+have_split=$(cargo install --list | awk '/^wasm_split_cli_support v/ {sub(/^v/, "", $2); sub(/:$/, "", $2); print $2}')
+if [ "$have_split" != "$WASM_SPLIT_VERSION" ] || ! command -v wasm-split-cli >/dev/null; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (was: ${have_split:-none}; about 1 minute)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+fi
+
 # 3. Trunk, pinned (0.22 needs a newer rustc).
 have_trunk=$(trunk --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have_trunk" != "$TRUNK_VERSION" ]; then

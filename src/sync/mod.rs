@@ -97,7 +97,7 @@ impl SyncController {
     /// Settings' "Export data": builds the export file and hands it to the browser as a
     /// download (offline, no sign-in needed). Returns the file name.
     pub async fn export_data(&self) -> Result<String, StoreError> {
-        let file = self.open_store().await?.export(chrono::Utc::now()).await?;
+        let file = export_lazily(self.open_store().await?).await?;
         crate::store::download(&file)?;
         Ok(file.file_name)
     }
@@ -106,7 +106,7 @@ impl SyncController {
     /// and the views. Returns the number of records added or updated.
     pub async fn import_data(&self, text: &str) -> Result<u64, StoreError> {
         let store = self.open_store().await?;
-        let result = store.import(text).await;
+        let result = import_lazily(store.clone(), text.to_owned()).await;
         self.refreshed(&store).await;
         Ok(result?.total)
     }
@@ -153,7 +153,7 @@ impl SyncController {
         progress.running.set(true);
         let today = chrono::Local::now().date_naive();
         leptos::task::spawn_local(async move {
-            run::run(store, client, progress, today).await;
+            run_lazily(store, client, progress, today).await;
             progress.running.set(false);
         });
     }
@@ -163,4 +163,29 @@ impl Default for SyncController {
     fn default() -> Self {
         Self::new()
     }
+}
+
+// Code that the first screen never needs: in the release build (feature `split`,
+// scripts/build-wasm.sh) each of these is a separate wasm module, fetched on first use.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn run_lazily(
+    store: Store,
+    client: Client,
+    progress: progress::SyncProgress,
+    today: chrono::NaiveDate,
+) {
+    run::run(store, client, progress, today).await;
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn export_lazily(store: Store) -> Result<crate::store::ExportFile, StoreError> {
+    store.export(chrono::Utc::now()).await
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn import_lazily(
+    store: Store,
+    text: String,
+) -> Result<crate::store::ImportReport, StoreError> {
+    store.import(&text).await
 }

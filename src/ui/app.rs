@@ -40,9 +40,9 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     let route = use_route();
     let page = move || match route.get() {
         Route::Today => view! { <TodayPage /> }.into_any(),
-        Route::DataIndex => view! { <DataIndexPage /> }.into_any(),
-        Route::Endpoint(segment) => view! { <EndpointPage segment=segment /> }.into_any(),
-        Route::Settings => view! { <SettingsPage /> }.into_any(),
+        Route::DataIndex => later(Suspend::new(async { data_index_page().await })),
+        Route::Endpoint(segment) => later(Suspend::new(async { endpoint_page(segment).await })),
+        Route::Settings => later(Suspend::new(async { settings_page().await })),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
     view! {
@@ -97,4 +97,25 @@ fn auto_sync(sync: SyncController, config: ConfigState, session: SessionState) {
         let _ = w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
     }
     on_online.forget();
+}
+
+/// A page whose code is loaded on first use in the release build (feature `split`,
+/// scripts/build-wasm.sh: a separate wasm module each): nothing until it arrives.
+fn later(page: Suspend<AnyView>) -> AnyView {
+    view! { <Suspense fallback=|| ()>{page}</Suspense> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn data_index_page() -> AnyView {
+    view! { <DataIndexPage /> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn endpoint_page(segment: String) -> AnyView {
+    view! { <EndpointPage segment=segment /> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn settings_page() -> AnyView {
+    view! { <SettingsPage /> }.into_any()
 }

@@ -1,4 +1,4 @@
-// A sub-path deployment: `scripts/trunk.sh build --release --public-url /healthhub/` (into its own
+// A sub-path deployment: `trunk build --release --public-url /healthhub/` (into its own
 // dist dir; the cargo build is shared with dist/, so this costs the wasm-bindgen and
 // wasm-opt steps only) served under /healthhub/. Navigation stays under the base, the
 // service worker's scope and the manifest's start_url are /healthhub/, and sign-in
@@ -28,7 +28,7 @@ function trunkBuild() {
   env.PATH = `${path.join(ROOT, 'node_modules/.bin')}:${path.join(os.homedir(), '.cargo/bin')}:${env.PATH}`;
   delete env.HEALTHHUB_CONFIG; // ship public/config.json; the test serves its own
   return new Promise((resolve, reject) => {
-    const child = spawn('scripts/trunk.sh', ['build', '--release', '--public-url', '/healthhub/', '--dist', SUB_DIST], {
+    const child = spawn('trunk', ['build', '--release', '--public-url', '/healthhub/', '--dist', SUB_DIST], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
