@@ -24,11 +24,18 @@ OUT=target/wasm-pkg
 SPLIT=target/wasm-split
 WASM=target/wasm32-unknown-unknown/wasm-release/healthhub.wasm
 
-RUSTC_BOOTSTRAP=1 \
-CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs" \
-  cargo build --bin healthhub --target wasm32-unknown-unknown --profile wasm-release --features split
+if [ "${HEALTHHUB_PANIC_MESSAGES:-0}" = 1 ]; then
+  # Debugging a crash ("RuntimeError: unreachable" in the console): the same build
+  # with the prebuilt std and panic messages in the console (larger).
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs" \
+    cargo build --bin healthhub --target wasm32-unknown-unknown --profile wasm-release --features split
+else
+  RUSTC_BOOTSTRAP=1 \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs" \
+    cargo build --bin healthhub --target wasm32-unknown-unknown --profile wasm-release --features split
+fi
 
 rm -rf "$SPLIT" "$OUT.tmp"
 mkdir -p "$SPLIT" "$OUT.tmp"

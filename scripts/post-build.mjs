@@ -3,19 +3,22 @@
 // project root). Trunk has already written the hashed CSS (with SRI hashes) and
 // index.html. This step:
 //
+// - drops the HTML comments of index.html;
 // - copies in the app's WebAssembly from target/wasm-pkg (scripts/build-wasm.sh, the
 //   pre-build hook): every file gets this package's content hash in its name
 //   (`healthhub-<hash>.js`, `healthhub-<hash>_bg.wasm`, `split_settings_page_…-<hash>.wasm`),
-//   the names the modules import and fetch from each other are rewritten to match, and
-//   the module loader (with preload links) goes into index.html;
+//   the names the modules import and fetch from each other are rewritten to match, the
+//   JS is minified (esbuild), and the module loader (with preload links) goes into
+//   index.html;
 // - sw.js: the BUILD line gets this build's file list (hashed names, relative to the
 //   base URL) and a version (hash of every file), so each build is a new worker;
-// - csp.txt: the Content-Security-Policy for this build, with the sha256 of Trunk's
+// - csp.txt: the Content-Security-Policy for this build, with the sha256 of the
 //   inline module loader (it changes with every build: it names the hashed files).
 //   Servers send it as a header, adding the api_base origin to connect-src only when
 //   api_base is cross-origin (see deploy/ and tests/e2e/lib/static-server.mjs);
 // - _headers and _redirects for Netlify (the same headers; the /oura-api proxy and the
 //   SPA fallback).
+import { transformSync } from 'esbuild';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,7 +67,10 @@ const nameRe = new RegExp(`(from\\s*|URL\\()(["'])\\./(${pkgFiles.map(escapeRe).
 for (const f of pkgFiles) {
   let data = fs.readFileSync(path.join(PKG, f));
   if (f.endsWith('.js')) {
-    data = data.toString('utf8').replace(nameRe, (_, lead, q, name) => `${lead}${q}./${hashedName(name)}${q}`);
+    const js = data.toString('utf8').replace(nameRe, (_, lead, q, name) => `${lead}${q}./${hashedName(name)}${q}`);
+    // Minified (names and strings the wasm imports by are kept; logLevel silent: the
+    // glue's import object repeats one key on purpose, which esbuild warns about).
+    data = transformSync(js, { minify: true, format: 'esm', target: 'es2020', logLevel: 'silent' }).code;
   }
   fs.writeFileSync(path.join(staging, hashedName(f)), data);
 }
@@ -81,7 +87,11 @@ if (!indexSource.includes('</head>')) {
   console.error('post-build.mjs: index.html has no </head>');
   process.exit(1);
 }
-fs.writeFileSync(indexPath, indexSource.replace('</head>', `${loader}\n</head>`));
+// The source's comments are for developers: the shipped page goes without them.
+fs.writeFileSync(
+  indexPath,
+  indexSource.replace(/<!--[\s\S]*?-->\s*/g, '').replace('</head>', `${loader}\n</head>`),
+);
 
 // 1. The CSP, with the hash of every inline script of index.html (Trunk writes one:
 //    the module loader). The exact text between the tags is what the browser hashes.

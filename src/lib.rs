@@ -22,7 +22,14 @@ pub fn start() {
     // The OAuth callback is read and stripped from the address bar before anything
     // else (config, router) sees the URL.
     let callback = oura::auth::take_callback();
-    leptos::mount::mount_to_body(move || {
-        leptos::view! { <ui::app::App callback=callback.clone() /> }
+    // The UI text of the starting language first (Japanese is loaded on demand in the
+    // release build), so the first paint is already in the user's language.
+    let lang = i18n::initial_lang();
+    // (Leptos's executor starts with the mount: this task runs on wasm-bindgen's.)
+    wasm_bindgen_futures::spawn_local(async move {
+        i18n::ensure_loaded(lang).await;
+        leptos::mount::mount_to_body(move || {
+            leptos::view! { <ui::app::App callback=callback.clone() /> }
+        });
     });
 }

@@ -38,9 +38,51 @@ impl Lang {
     fn table(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Lang::En => en::STRINGS,
-            Lang::Ja => ja::STRINGS,
+            Lang::Ja => ja_table(),
         }
     }
+}
+
+/// The Japanese table. In the release build (feature `split`) it is a separate wasm
+/// module, loaded by [`ensure_loaded`] before Japanese is shown (English users never
+/// fetch it); until then lookups fall back to English.
+#[cfg(feature = "split")]
+fn ja_table() -> &'static [(&'static str, &'static str)] {
+    JA.get().copied().unwrap_or(&[])
+}
+
+#[cfg(not(feature = "split"))]
+fn ja_table() -> &'static [(&'static str, &'static str)] {
+    ja::STRINGS
+}
+
+#[cfg(feature = "split")]
+static JA: std::sync::OnceLock<&'static [(&'static str, &'static str)]> =
+    std::sync::OnceLock::new();
+
+#[cfg(feature = "split")]
+#[leptos::lazy]
+fn load_ja() -> &'static [(&'static str, &'static str)] {
+    ja::STRINGS
+}
+
+/// Makes `lang`'s table available (fetches the Japanese module the first time in the
+/// release build; at once otherwise).
+pub async fn ensure_loaded(lang: Lang) {
+    #[cfg(feature = "split")]
+    if lang == Lang::Ja && JA.get().is_none() {
+        let table = load_ja().await;
+        let _ = JA.set(table);
+    }
+    #[cfg(not(feature = "split"))]
+    let _ = lang;
+}
+
+/// The language the app starts in: the saved choice, else the browser's.
+pub fn initial_lang() -> Lang {
+    crate::web::storage_get(STORAGE_KEY)
+        .and_then(|c| Lang::from_code(&c))
+        .unwrap_or_else(|| negotiate(&crate::web::browser_languages()))
 }
 
 /// Picks the UI language from the browser's preferred languages (most preferred
@@ -96,13 +138,18 @@ impl I18n {
         }
     }
 
-    /// Sets (and remembers) the user's choice; `None` follows the browser again.
+    /// Sets (and remembers) the user's choice; `None` follows the browser again. The
+    /// UI switches once the language's text is loaded (see [`ensure_loaded`]).
     pub fn choose(&self, choice: Option<Lang>) {
         crate::web::storage_set(STORAGE_KEY, choice.map(Lang::code));
         let lang = choice.unwrap_or_else(|| negotiate(&crate::web::browser_languages()));
-        crate::web::set_document_lang(lang.code());
         self.choice.set(choice);
-        self.lang.set(lang);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            ensure_loaded(lang).await;
+            crate::web::set_document_lang(lang.code());
+            this.lang.set(lang);
+        });
     }
 
     /// The text of `key` in the current language (reactive when called in a view

@@ -18,7 +18,7 @@
 //! timestamp spelled RFC 3339 in UTC with `+00:00` like Oura and the simulator:
 //! `2026-11-20T01:02:03+00:00` (`.123` milliseconds only when not zero).
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, TimeDelta, Timelike, Utc};
+use chrono::{NaiveDate, SecondsFormat, TimeDelta, Timelike, Utc};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -55,8 +55,8 @@ impl Sample {
             .and_then(Value::as_u64)
             .and_then(|b| u16::try_from(b).ok())
             .ok_or("has no `bpm` that is a whole number from 0 to 65535")?;
-        let at = DateTime::parse_from_rfc3339(stamp)
-            .map_err(|e| format!("has an invalid timestamp {stamp:?} ({e})"))?
+        let at = crate::oura::models::parse_timestamp(stamp)
+            .ok_or_else(|| format!("has an invalid timestamp {stamp:?} (not RFC 3339)"))?
             .with_timezone(&Utc);
         if at.nanosecond() % 1_000_000 != 0 {
             return Err(format!(
@@ -275,6 +275,7 @@ pub fn day_key(day: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::DateTime;
     use serde_json::json;
 
     fn d(s: &str) -> NaiveDate {

@@ -32,11 +32,15 @@ pub const TRAILING_DAYS: u64 = 7;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WindowSpec {
     Days {
+        #[serde(deserialize_with = "de_day")]
         first: NaiveDate,
+        #[serde(deserialize_with = "de_day")]
         last: NaiveDate,
     },
     Instants {
+        #[serde(deserialize_with = "de_instant")]
         start: DateTime<Utc>,
+        #[serde(deserialize_with = "de_instant")]
         end: DateTime<Utc>,
     },
     All,
@@ -83,10 +87,35 @@ impl WindowSpec {
     }
 }
 
+// Dates and instants are read back with the app's own strict parsers (chrono's serde
+// impls bring its generic parser, ≈ 12 KB of the first load).
+fn de_day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let s = String::deserialize(d)?;
+    crate::oura::models::parse_day(&s)
+        .ok_or_else(|| serde::de::Error::custom(format!("not a YYYY-MM-DD date: {s:?}")))
+}
+
+fn de_opt_day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => crate::oura::models::parse_day(&s)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a YYYY-MM-DD date: {s:?}"))),
+    }
+}
+
+fn de_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    let s = String::deserialize(d)?;
+    crate::oura::models::parse_timestamp(&s)
+        .map(|t| t.with_timezone(&Utc))
+        .ok_or_else(|| serde::de::Error::custom(format!("not an RFC 3339 instant: {s:?}")))
+}
+
 /// The windows of one endpoint in the current run, with their done marks.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunWindows {
     /// The local day the run syncs up to (the watermark once every window is done).
+    #[serde(default, deserialize_with = "de_opt_day")]
     pub through: Option<NaiveDate>,
     pub windows: Vec<WindowSpec>,
     pub done: Vec<bool>,
@@ -117,6 +146,7 @@ impl RunWindows {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EndpointState {
     /// The last local day covered by a completed sync.
+    #[serde(default, deserialize_with = "de_opt_day")]
     pub watermark: Option<NaiveDate>,
     /// When a sync of this endpoint last completed (ms since the epoch).
     pub last_synced_ms: Option<i64>,
@@ -127,6 +157,51 @@ pub struct EndpointState {
     /// The last failure (i18n key and English message), cleared by a success.
     pub error_kind: Option<String>,
     pub error: Option<String>,
+}
+
+/// What the status views show of an [`EndpointState`] (the run's windows stay with the
+/// sync engine, which is loaded on first use).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StatusSummary {
+    pub watermark: Option<NaiveDate>,
+    pub last_synced_ms: Option<i64>,
+    /// A run was interrupted (it resumes with the next sync).
+    pub interrupted: bool,
+    pub unavailable: Option<String>,
+    pub error_kind: Option<String>,
+    pub error: Option<String>,
+}
+
+impl From<&EndpointState> for StatusSummary {
+    fn from(s: &EndpointState) -> Self {
+        StatusSummary {
+            watermark: s.watermark,
+            last_synced_ms: s.last_synced_ms,
+            interrupted: s.run.is_some(),
+            unavailable: s.unavailable.clone(),
+            error_kind: s.error_kind.clone(),
+            error: s.error.clone(),
+        }
+    }
+}
+
+impl StatusSummary {
+    /// Reads the summary straight from a stored state record (the JSON of an
+    /// [`EndpointState`]); a damaged field reads as absent.
+    pub fn from_stored(v: &serde_json::Value) -> Self {
+        let text = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_owned);
+        StatusSummary {
+            watermark: v
+                .get("watermark")
+                .and_then(|x| x.as_str())
+                .and_then(crate::oura::models::parse_day),
+            last_synced_ms: v.get("last_synced_ms").and_then(|x| x.as_i64()),
+            interrupted: v.get("run").is_some_and(|r| !r.is_null()),
+            unavailable: text("unavailable"),
+            error_kind: text("error_kind"),
+            error: text("error"),
+        }
+    }
 }
 
 impl EndpointState {
@@ -385,8 +460,43 @@ mod tests {
         let json = serde_json::to_value(&s).unwrap();
         let back: EndpointState = serde_json::from_value(json).unwrap();
         assert_eq!(back, s);
+        // The status views read the same from the stored JSON.
+        let stored = serde_json::to_value(&s).unwrap();
+        assert_eq!(StatusSummary::from_stored(&stored), StatusSummary::from(&s));
+        assert!(StatusSummary::from_stored(&stored).interrupted);
+        assert_eq!(
+            StatusSummary::from_stored(&stored).watermark,
+            Some(d("2026-11-20"))
+        );
+        let failed = EndpointState {
+            unavailable: Some("no scope".into()),
+            error_kind: Some("sync.error.server".into()),
+            error: Some("HTTP 500".into()),
+            last_synced_ms: Some(1_700_000_000_000),
+            ..Default::default()
+        };
+        let stored = serde_json::to_value(&failed).unwrap();
+        assert_eq!(
+            StatusSummary::from_stored(&stored),
+            StatusSummary::from(&failed)
+        );
+        assert_eq!(
+            StatusSummary::from_stored(&serde_json::json!("garbage")),
+            StatusSummary::default()
+        );
         for w in &s.run.unwrap().windows {
             assert_eq!(&WindowSpec::from_window(&w.to_window()), w);
+        }
+        // Older or partial records: absent optional days are None.
+        let sparse: EndpointState = serde_json::from_str("{}").unwrap();
+        assert_eq!(sparse, EndpointState::default());
+        // A damaged record is an error (the caller reports it), never a wrong date.
+        for bad in [
+            r#"{"watermark":"2026-13-01"}"#,
+            r#"{"watermark":20261120}"#,
+            r#"{"run":{"through":null,"windows":[{"kind":"instants","start":"yesterday","end":"2026-11-24T00:00:00Z"}],"done":[false]}}"#,
+        ] {
+            assert!(serde_json::from_str::<EndpointState>(bad).is_err(), "{bad}");
         }
     }
 

@@ -1,6 +1,6 @@
 //! What the sync reports, as signals the UI reads (the sync never knows the UI).
 
-use super::plan::EndpointState;
+use super::plan::StatusSummary;
 use crate::endpoints::{EndpointId, ENDPOINTS};
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ pub enum SyncOutcome {
 /// The per-endpoint status shown in Settings and on each page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EndpointProgress {
-    pub state: EndpointState,
+    pub state: StatusSummary,
     /// Records on this device (heartrate: samples).
     pub count: u64,
     /// Being fetched right now.

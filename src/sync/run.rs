@@ -2,7 +2,9 @@
 //! client and writes each page together with its window-done mark in one store
 //! transaction, reporting through [`SyncProgress`].
 
-use super::plan::{document_windows, heartrate_run_windows, EndpointState, RunWindows, WindowSpec};
+use super::plan::{
+    document_windows, heartrate_run_windows, EndpointState, RunWindows, StatusSummary, WindowSpec,
+};
 use super::progress::{SyncOutcome, SyncProgress};
 use crate::endpoints::{Endpoint, EndpointId, QueryKind, ENDPOINTS};
 use crate::oura::client::{Client, ClientError};
@@ -44,7 +46,11 @@ async fn save_state(store: &Store, e: &Endpoint, s: &EndpointState) -> Result<()
 /// status views, before or without a sync).
 pub async fn refresh_status(store: &Store, progress: SyncProgress) -> Result<(), StoreError> {
     for e in &ENDPOINTS {
-        let state = load_state(store, e).await?;
+        let state = store
+            .get_meta(&EndpointState::meta_key(e))
+            .await?
+            .map(|v| StatusSummary::from_stored(&v))
+            .unwrap_or_default();
         let count = store.count(e).await?;
         progress.update_endpoint(e.id, |p| {
             p.state = state;
@@ -122,7 +128,7 @@ async fn sync_endpoint(
     let saved = save_state(store, endpoint, &snapshot).await;
     let count = store.count(endpoint).await.ok();
     progress.update_endpoint(endpoint.id, |p| {
-        p.state = snapshot;
+        p.state = StatusSummary::from(&snapshot);
         p.active = false;
         if let Some(c) = count {
             p.count = c;
@@ -389,7 +395,7 @@ async fn sync_heartrate(
     let saved = save_state(store, hr, &snapshot).await;
     let count = store.count(hr).await.ok();
     progress.update_endpoint(hr.id, |p| {
-        p.state = snapshot;
+        p.state = StatusSummary::from(&snapshot);
         p.active = false;
         if let Some(c) = count {
             p.count = c;

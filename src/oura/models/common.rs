@@ -23,6 +23,70 @@ pub fn parse_day(s: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
+/// An Oura datetime (RFC 3339: `2026-11-15T23:40:00+09:00`, `2026-11-15T14:40:00.123Z`;
+/// also `t`/space before the time, `z`, and `+0900`) with the offset it was sent with;
+/// `None` for anything else. Hand-written: chrono's generic parser cost the app ≈ 12 KB.
+pub fn parse_timestamp(s: &str) -> Option<Timestamp> {
+    let b = s.as_bytes();
+    let two = |i: usize| -> Option<u32> {
+        match b.get(i..i + 2)? {
+            [h @ b'0'..=b'9', l @ b'0'..=b'9'] => {
+                Some(u32::from(h - b'0') * 10 + u32::from(l - b'0'))
+            }
+            _ => None,
+        }
+    };
+    let date = parse_day(s.get(..10)?)?;
+    if !matches!(b.get(10), Some(b'T' | b't' | b' '))
+        || b.get(13) != Some(&b':')
+        || b.get(16) != Some(&b':')
+    {
+        return None;
+    }
+    let (hour, minute, mut second) = (two(11)?, two(14)?, two(17)?);
+    let mut i = 19;
+    let mut nanos = 0u32;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        for (k, c) in b[start..i].iter().take(9).enumerate() {
+            nanos += u32::from(c - b'0') * 10u32.pow(8 - k as u32);
+        }
+    }
+    if second == 60 {
+        // A leap second, as chrono represents it.
+        second = 59;
+        nanos += 1_000_000_000;
+    }
+    let offset_s = match &b[i..] {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), rest @ ..] => {
+            let minutes_at = match rest {
+                [_, _, b':', _, _] => i + 4,
+                [_, _, _, _] => i + 3,
+                _ => return None,
+            };
+            let seconds = (two(i + 1)? * 3600 + two(minutes_at)? * 60) as i32;
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    let time = chrono::NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+    date.and_time(time)
+        .and_local_timezone(FixedOffset::east_opt(offset_s)?)
+        .single()
+}
+
 /// Defines a string enum of the spec that never fails on a value it does not know:
 /// unknown strings land in `Other(String)`, verbatim, and serialize back unchanged.
 macro_rules! oura_enum {
@@ -206,8 +270,46 @@ fn render_item(item: &Value) -> String {
 
 #[cfg(test)]
 mod day_tests {
-    use super::parse_day;
-    use chrono::NaiveDate;
+    use super::{parse_day, parse_timestamp};
+    use chrono::{DateTime, NaiveDate};
+
+    #[test]
+    fn timestamps_read_as_chrono_reads_rfc_3339() {
+        for ok in [
+            "2026-11-15T23:40:00+09:00",
+            "2026-11-15T14:40:00Z",
+            "2026-11-15T14:40:00.123Z",
+            "2026-11-15T14:40:00.123456789-05:30",
+            "2026-11-15T14:40:00.1+00:00",
+            "2026-11-15t14:40:00z",
+            "2026-11-15 14:40:00+01:00",
+            "2016-12-31T23:59:60Z",
+        ] {
+            let want = DateTime::parse_from_rfc3339(ok).unwrap();
+            let got = parse_timestamp(ok).unwrap();
+            assert_eq!(got, want, "{ok}");
+            assert_eq!(got.offset(), want.offset(), "{ok}");
+        }
+        assert_eq!(
+            parse_timestamp("2026-11-15T23:40:00+0900"),
+            DateTime::parse_from_rfc3339("2026-11-15T23:40:00+09:00").ok()
+        );
+        for bad in [
+            "",
+            "2026-11-15",
+            "2026-11-15T23:40+09:00",
+            "2026-11-15T24:00:00Z",
+            "2026-11-15T23:40:00",
+            "2026-11-15T23:40:00.Z",
+            "2026-11-15T23:40:00+9:00",
+            "2026-11-15T23:40:00+25:00",
+            "2026-11-15T23:40:00Z ",
+            "2026-02-30T23:40:00Z",
+            "2026-11-15X23:40:00Z",
+        ] {
+            assert_eq!(parse_timestamp(bad), None, "{bad:?}");
+        }
+    }
 
     #[test]
     fn days_are_read_strictly() {

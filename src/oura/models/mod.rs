@@ -28,7 +28,8 @@ mod tests;
 
 pub use activity::{ActivityContributors, DailyActivityModel};
 pub use common::{
-    parse_day, ErrorBody, ListResponse, SampleModel, TimeSeriesResponse, Timestamp, ValidationError,
+    parse_day, parse_timestamp, ErrorBody, ListResponse, SampleModel, TimeSeriesResponse,
+    Timestamp, ValidationError,
 };
 pub use heart_health::{DailyCardiovascularAgeModel, VO2MaxModel};
 pub use heartrate::{HeartRateModel, HeartRateResponse, HeartRateSource};

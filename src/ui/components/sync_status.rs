@@ -184,7 +184,7 @@ pub fn endpoint_status_text(
             "status-ok",
             format!("{} {}", i18n.t("sync.last"), format_time(ms, lang)),
         ),
-        None if e.state.run.is_some() => ("status-pending", i18n.t("sync.status.interrupted")),
+        None if e.state.interrupted => ("status-pending", i18n.t("sync.status.interrupted")),
         None => ("status-pending", i18n.t("sync.never")),
     }
 }

@@ -64,29 +64,41 @@ pub fn use_docs(
     })
 }
 
-/// The latest day any daily collection has (`None`: nothing stored or no store).
-fn use_latest() -> LocalResource<Option<Option<NaiveDate>>> {
+/// The latest day any daily collection has: `None` while it is being read,
+/// `Some(None)` when nothing is stored (or there is no store). Read again after every
+/// write of a sync. (A signal fed by a task rather than a `LocalResource`: one less
+/// instantiation of the async machinery in the first-load module.)
+fn use_latest() -> RwSignal<Option<Option<NaiveDate>>> {
     let sync = use_sync();
-    LocalResource::new(move || {
+    let latest = RwSignal::new(None);
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
         sync.progress.data_version.track();
         let attached = sync.attached.get();
         let store = sync.store();
-        async move {
-            match (attached, store) {
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            let value = match (attached, store) {
                 (None, _) => None,
                 (Some(Ok(())), Some(store)) => {
-                    let mut latest = None;
+                    let mut last_day = None;
                     for id in DAILY {
                         if let Ok(Some((_, last))) = store.day_bounds(id.endpoint()).await {
-                            latest = latest.max(Some(last));
+                            last_day = last_day.max(Some(last));
                         }
                     }
-                    Some(latest)
+                    Some(last_day)
                 }
                 _ => Some(None),
+            };
+            // Only the newest read counts (an older one may finish later).
+            if generation.try_get_value() == Some(mine) {
+                let _ = latest.try_set(value);
             }
-        }
-    })
+        });
+    });
+    latest
 }
 
 /// The selected day and the end of the trend window.
@@ -109,9 +121,9 @@ pub fn use_days() -> Days {
     let today = today();
     let day = Memo::new(move |_| {
         let param = query.get();
-        logic::choose_day(param.as_deref(), latest.get().flatten(), today)
+        logic::choose_day(param.as_deref(), latest.get(), today)
     });
-    let anchor = Memo::new(move |_| latest.get().flatten().map(|l| l.unwrap_or(today)));
+    let anchor = Memo::new(move |_| latest.get().map(|l| l.unwrap_or(today)));
     Days { day, anchor }
 }
 

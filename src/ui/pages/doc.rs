@@ -58,7 +58,7 @@ pub fn string<'a>(d: &'a Value, k: &str) -> Result<&'a str, Unreadable> {
 
 /// An optional Oura datetime field (RFC 3339 with its offset).
 pub fn opt_time(d: &Value, k: &str) -> Option<Timestamp> {
-    opt_str(d, k)?.parse().ok()
+    crate::oura::models::parse_timestamp(opt_str(d, k)?)
 }
 
 /// A required Oura datetime field.
@@ -68,7 +68,7 @@ pub fn time(d: &Value, k: &str) -> Result<Timestamp, Unreadable> {
 
 /// The document's `day` (`YYYY-MM-DD`).
 pub fn day(d: &Value) -> Option<NaiveDate> {
-    opt_str(d, "day")?.parse().ok()
+    crate::oura::models::parse_day(opt_str(d, "day")?)
 }
 
 /// An optional sample series (`SampleModel`); `None` when absent or malformed.

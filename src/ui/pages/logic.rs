@@ -3,7 +3,7 @@
 //! points, and per-day trend values.
 
 use crate::oura::models::{SampleModel, SleepType, Timestamp};
-use crate::sync::plan::EndpointState;
+use crate::sync::plan::StatusSummary;
 use crate::ui::charts::{day_ms, Point};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -44,7 +44,7 @@ pub enum EmptyReason {
 }
 
 /// Why `day` has no document of an endpoint in the state `state`.
-pub fn empty_reason(state: &EndpointState, day: NaiveDate) -> EmptyReason {
+pub fn empty_reason(state: &StatusSummary, day: NaiveDate) -> EmptyReason {
     if let Some(reason) = &state.unavailable {
         return EmptyReason::Unavailable(reason.clone());
     }
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn empty_days_say_why() {
-        let mut s = EndpointState::default();
+        let mut s = StatusSummary::default();
         assert_eq!(empty_reason(&s, d("2026-11-15")), EmptyReason::NotSynced);
         s.watermark = Some(d("2026-11-20"));
         assert_eq!(empty_reason(&s, d("2026-11-15")), EmptyReason::NotWorn);
