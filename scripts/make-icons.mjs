@@ -6,6 +6,8 @@
 //   icon-192.png, icon-512.png   purpose "any": rounded square, transparent corners
 //   maskable-512.png             purpose "maskable": full bleed, ring inside the 80 % safe zone
 //   apple-touch-icon.png         180×180, opaque (iOS adds its own rounding)
+//   icon.svg                     the same drawing as the page's favicon (≈ 0.3 KB: the
+//                                favicon is fetched with the first load)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -110,7 +112,20 @@ const icons = {
   'apple-touch-icon.png': [180, (x, y) => motif(x, y, 0.9) ?? ACCENT],
 };
 
+// The favicon: the motif of icon-192.png as vector (unit square scaled to 100).
+const hex = (c) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+const svg = [
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">',
+  `<rect width="100" height="100" rx="18" fill="${hex(ACCENT)}"/>`,
+  `<circle cx="50" cy="50" r="28.75" fill="none" stroke="${hex(WHITE)}" stroke-width="11.5"/>`,
+  `<circle cx="50" cy="21.5" r="7" fill="${hex(DOT)}"/>`,
+  '</svg>',
+  '',
+].join('\n');
+
 fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, 'icon.svg'), svg);
+console.log(`wrote ${path.relative(process.cwd(), path.join(OUT, 'icon.svg'))}`);
 for (const [name, [size, shape]] of Object.entries(icons)) {
   const file = path.join(OUT, name);
   fs.writeFileSync(file, png(size, render(size, shape)));

@@ -188,16 +188,18 @@ fn night(i18n: I18n, docs: &[Value]) -> AnyView {
 }
 
 /// `walking` → `Walking`, `tag_generic_nocaffeine` → `Nocaffeine`: Oura's codes as words.
+/// The codes are ASCII identifiers: only an ASCII first letter is capitalised (the
+/// full Unicode case tables would add ≈ 5 KB brotli to the first load).
 pub fn code_words(code: &str) -> String {
-    let s = code
+    let mut s = code
         .strip_prefix("tag_generic_")
         .or_else(|| code.strip_prefix("tag_"))
         .unwrap_or(code)
         .replace('_', " ");
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s
 }
 
 fn times(start: &Timestamp, end: Option<&Timestamp>) -> String {
@@ -301,4 +303,19 @@ fn enhanced_item(i18n: I18n, t: &Value, _lang: &str) -> Result<AnyView, Unreadab
         {comment.map(|l| view! { <span class="event-note">{l}</span> })}
     }
     .into_any())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_words;
+
+    #[test]
+    fn codes_read_as_words() {
+        assert_eq!(code_words("walking"), "Walking");
+        assert_eq!(code_words("tag_generic_nocaffeine"), "Nocaffeine");
+        assert_eq!(code_words("tag_sauna"), "Sauna");
+        assert_eq!(code_words("strength_training"), "Strength training");
+        assert_eq!(code_words("émotion"), "émotion", "non-ASCII is kept as is");
+        assert_eq!(code_words(""), "");
+    }
 }
