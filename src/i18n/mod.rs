@@ -61,18 +61,21 @@ static JA: std::sync::OnceLock<&'static [(&'static str, &'static str)]> =
     std::sync::OnceLock::new();
 
 #[cfg(feature = "split")]
-#[leptos::lazy]
-fn load_ja() -> &'static [(&'static str, &'static str)] {
-    ja::STRINGS
+crate::split! { load_ja;
+    fn load_ja() -> Result<&'static [(&'static str, &'static str)], crate::lazy::LoadFailed> {
+        Ok(ja::STRINGS)
+    }
 }
 
 /// Makes `lang`'s table available (fetches the Japanese module the first time in the
-/// release build; at once otherwise).
+/// release build; at once otherwise). If it cannot be fetched the UI stays in English
+/// (the next start or choice tries again).
 pub async fn ensure_loaded(lang: Lang) {
     #[cfg(feature = "split")]
     if lang == Lang::Ja && JA.get().is_none() {
-        let table = load_ja().await;
-        let _ = JA.set(table);
+        if let Ok(table) = load_ja().await {
+            let _ = JA.set(table);
+        }
     }
     #[cfg(not(feature = "split"))]
     let _ = lang;

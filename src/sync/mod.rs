@@ -97,7 +97,10 @@ impl SyncController {
     /// Settings' "Export data": builds the export file and hands it to the browser as a
     /// download (offline, no sign-in needed). Returns the file name.
     pub async fn export_data(&self) -> Result<String, StoreError> {
-        let file = export_lazily(self.open_store().await?).await?;
+        let store = self.open_store().await?;
+        let file = crate::call_split!(export_lazily(store))
+            .map_err(|e| StoreError::Download(e.to_string()))?
+            .await?;
         crate::store::download(&file)?;
         Ok(file.file_name)
     }
@@ -106,7 +109,10 @@ impl SyncController {
     /// and the views. Returns the number of records added or updated.
     pub async fn import_data(&self, text: &str) -> Result<u64, StoreError> {
         let store = self.open_store().await?;
-        let result = import_lazily(store.clone(), text.to_owned()).await;
+        let result = match crate::call_split!(import_lazily(store.clone(), text.to_owned())) {
+            Ok(import) => import.await,
+            Err(e) => Err(StoreError::Aborted(e.to_string())),
+        };
         self.refreshed(&store).await;
         Ok(result?.total)
     }
@@ -153,7 +159,15 @@ impl SyncController {
         progress.running.set(true);
         let today = chrono::Local::now().date_naive();
         leptos::task::spawn_local(async move {
-            run_lazily(store, client, progress, today).await;
+            match crate::call_split!(run_lazily(store, client, progress, today)) {
+                Ok(run) => {
+                    run.await;
+                }
+                Err(e) => progress.outcome.set(Some(SyncOutcome::NotStarted {
+                    kind: "sync.error.load",
+                    message: e.to_string(),
+                })),
+            }
             progress.running.set(false);
         });
     }
@@ -165,27 +179,34 @@ impl Default for SyncController {
     }
 }
 
-// Code that the first screen never needs: in the release build (feature `split`,
-// scripts/build-wasm.sh) each of these is a separate wasm module, fetched on first use.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn run_lazily(
-    store: Store,
-    client: Client,
-    progress: progress::SyncProgress,
-    today: chrono::NaiveDate,
-) {
-    run::run(store, client, progress, today).await;
+// The sync run is loaded on first use (see `crate::lazy`).
+crate::split! { sync_run;
+    fn run_lazily(
+        store: Store,
+        client: Client,
+        progress: progress::SyncProgress,
+        today: chrono::NaiveDate,
+    ) -> Result<Task<SyncOutcome>, crate::lazy::LoadFailed> {
+        Ok(Box::pin(run::run(store, client, progress, today)))
+    }
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn export_lazily(store: Store) -> Result<crate::store::ExportFile, StoreError> {
-    store.export(chrono::Utc::now()).await
+type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+// Export and import are loaded on first use too (reached from Settings only).
+crate::split! { data_export;
+    fn export_lazily(
+        store: Store,
+    ) -> Result<Task<Result<crate::store::ExportFile, StoreError>>, crate::lazy::LoadFailed> {
+        Ok(Box::pin(async move { store.export(chrono::Utc::now()).await }))
+    }
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn import_lazily(
-    store: Store,
-    text: String,
-) -> Result<crate::store::ImportReport, StoreError> {
-    store.import(&text).await
+crate::split! { data_import;
+    fn import_lazily(
+        store: Store,
+        text: String,
+    ) -> Result<Task<Result<crate::store::ImportReport, StoreError>>, crate::lazy::LoadFailed> {
+        Ok(Box::pin(async move { store.import(&text).await }))
+    }
 }

@@ -8,9 +8,12 @@ use super::pages::{DataIndexPage, EndpointPage, NotFoundPage, SettingsPage, Toda
 use super::router::{provide_router, use_route, Route};
 use super::BasePath;
 use crate::i18n::I18n;
+use crate::lazy::LoadFailed;
 use crate::oura::auth::{AuthError, Session};
 use crate::sync::{SyncController, SyncOutcome};
+use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// The whole app. Provides its contexts, starts loading `config.json`, and renders
 /// the shell (header, navigation, the current page). `callback` is the outcome of an
@@ -40,9 +43,16 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     let route = use_route();
     let page = move || match route.get() {
         Route::Today => view! { <TodayPage /> }.into_any(),
-        Route::DataIndex => later(Suspend::new(async { data_index_page().await })),
-        Route::Endpoint(segment) => later(Suspend::new(async { endpoint_page(segment).await })),
-        Route::Settings => later(Suspend::new(async { settings_page().await })),
+        Route::DataIndex => later(Rc::new(|| {
+            Box::pin(async { crate::call_split!(data_index_page()) })
+        })),
+        Route::Endpoint(segment) => later(Rc::new(move || {
+            let segment = segment.clone();
+            Box::pin(async move { crate::call_split!(endpoint_page(segment)) })
+        })),
+        Route::Settings => later(Rc::new(|| {
+            Box::pin(async { crate::call_split!(settings_page()) })
+        })),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
     view! {
@@ -99,23 +109,55 @@ fn auto_sync(sync: SyncController, config: ConfigState, session: SessionState) {
     on_online.forget();
 }
 
-/// A page whose code is loaded on first use in the release build (feature `split`,
-/// scripts/build-wasm.sh: a separate wasm module each): nothing until it arrives.
-fn later(page: Suspend<AnyView>) -> AnyView {
+type PageLoader =
+    dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, LoadFailed>>>>;
+
+/// A page whose code is loaded on first use (see `crate::lazy`): nothing until it
+/// arrives; if it cannot be fetched, what happened and a Retry.
+/// (One non-generic function for every such page: less code in the first load.)
+fn later(load: Rc<PageLoader>) -> AnyView {
+    let i18n = crate::i18n::use_i18n();
+    let attempt = RwSignal::new(0u32);
+    let load = SendWrapper::new(load);
+    let page = move || {
+        attempt.track();
+        let load = Rc::clone(&load);
+        Suspend::new(SendWrapper::new(async move {
+            match load().await {
+                Ok(page) => page,
+                Err(_) => view! {
+                    <div class="view-error" role="alert">
+                        <p>{i18n.tr("app.load_failed")}</p>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| attempt.update(|n| *n += 1)
+                        >
+                            {i18n.tr("common.retry")}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            }
+        }))
+    };
     view! { <Suspense fallback=|| ()>{page}</Suspense> }.into_any()
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn data_index_page() -> AnyView {
-    view! { <DataIndexPage /> }.into_any()
+crate::split! { data_index_page;
+    fn data_index_page() -> Result<AnyView, LoadFailed> {
+        Ok(view! { <DataIndexPage /> }.into_any())
+    }
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn endpoint_page(segment: String) -> AnyView {
-    view! { <EndpointPage segment=segment /> }.into_any()
+crate::split! { endpoint_page;
+    fn endpoint_page(segment: String) -> Result<AnyView, LoadFailed> {
+        Ok(view! { <EndpointPage segment=segment /> }.into_any())
+    }
 }
 
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn settings_page() -> AnyView {
-    view! { <SettingsPage /> }.into_any()
+crate::split! { settings_page;
+    fn settings_page() -> Result<AnyView, LoadFailed> {
+        Ok(view! { <SettingsPage /> }.into_any())
+    }
 }

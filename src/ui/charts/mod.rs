@@ -6,7 +6,7 @@
 //! - [`view`]: the Leptos components [`LineChart`], [`BarChart`], [`BandChart`],
 //!   [`Hypnogram`], [`CategoryStrip`] and [`ScoreRing`], all drawn by one renderer:
 //!   responsive SVG (`viewBox`, CSS width 100%), colors from CSS variables
-//!   (style/charts.css), `role="img"` with `<title>` and a text alternative, and a
+//!   (style/main.css, charts section), `role="img"` with `<title>` and a text alternative, and a
 //!   tooltip for pointer, touch and keyboard (arrows, Home/End, Escape) announced
 //!   through `aria-live`. No inline styles, no `inner_html`.
 

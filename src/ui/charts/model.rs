@@ -7,7 +7,7 @@ use super::sample::{band_path, downsample, line_path, runs, Point};
 use super::scale::{date_ticks, nice_ticks, time_ticks, Linear, DAY_MS, MINUTE_MS};
 use crate::i18n::{text, Lang};
 
-/// One SVG shape. Classes are static (colors live in style/charts.css).
+/// One SVG shape. Classes are static (colors live in style/main.css, charts section).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mark {
     Path {
