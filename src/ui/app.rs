@@ -112,8 +112,8 @@ fn auto_sync(sync: SyncController, config: ConfigState, session: SessionState) {
 type PageLoader =
     dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, LoadFailed>>>>;
 
-/// A page whose code is loaded on first use (see `crate::lazy`): nothing until it
-/// arrives; if it cannot be fetched, what happened and a Retry.
+/// A page whose code is loaded on first use (see `crate::lazy`): "Loading…" until it
+/// arrives (on a slow first visit); if it cannot be fetched, what happened and a Retry.
 /// (One non-generic function for every such page: less code in the first load.)
 fn later(load: Rc<PageLoader>) -> AnyView {
     let i18n = crate::i18n::use_i18n();
@@ -141,7 +141,9 @@ fn later(load: Rc<PageLoader>) -> AnyView {
             }
         }))
     };
-    view! { <Suspense fallback=|| ()>{page}</Suspense> }.into_any()
+    let loading =
+        move || view! { <p class="view-loading" role="status">{i18n.tr("view.loading")}</p> };
+    view! { <Suspense fallback=loading>{page}</Suspense> }.into_any()
 }
 
 crate::split! { data_index_page;

@@ -1,7 +1,8 @@
 // Code loaded on first use (the release build's wasm-split modules): when a module
 // cannot be fetched (offline before the service worker cached it, or the site was
 // updated and the old module is gone), the app says so, keeps working and loads it on
-// "Try again"; a sync whose module is missing says why and starts once it arrives.
+// "Try again"; a sync whose module is missing says why and starts once it arrives; a
+// slow module shows "Loading…" meanwhile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -93,4 +94,20 @@ test('a sync whose module cannot be fetched says why, and runs once the module a
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByText('Sync complete: everything on this device is up to date.').waitFor({ timeout: 120000 });
   assert.deepEqual(crashes, []);
+});
+
+test('while a page module is on its way, the page says "Loading…"', async () => {
+  const { page, blocked } = await startBlocking(/split_data_index_page[^/]*\.wasm$/);
+  blocked.on = false;
+  let release;
+  const arrived = new Promise((resolve) => { release = resolve; });
+  await page.context().route(/split_data_index_page[^/]*\.wasm$/, async (route) => {
+    await arrived; // a slow network: the module comes when the test says so
+    return route.fallback();
+  });
+  await page.goto(new URL('data', page.url()).href);
+  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+  release();
+  await page.locator('main h1', { hasText: 'All data' }).waitFor();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Loading…' }).count(), 0);
 });
