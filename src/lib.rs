@@ -16,8 +16,8 @@ pub mod web;
 
 /// Entry point of the browser app (called by `main`).
 pub fn start() {
-    // The release build aborts on panic without a message (scripts/trunk.sh), so the
-    // hook only serves debug builds and tests.
+    // The release build aborts on panic without a message (scripts/build-wasm.sh), so
+    // the hook only serves debug builds, tests and HEALTHHUB_PANIC_MESSAGES=1 builds.
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     // The OAuth callback is read and stripped from the address bar before anything

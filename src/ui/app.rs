@@ -57,16 +57,16 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     };
     view! {
         <Header />
-            <div class="layout">
-                <SideNav />
-                <main id="main" tabindex="-1">
-                    // Service worker, "Update available" and offline banners (src/pwa.rs).
-                    <crate::pwa::PwaBanners />
-                    <ConfigBanner />
-                    <AuthBanner />
-                    {page}
-                </main>
-            </div>
+        <div class="layout">
+            <SideNav />
+            <main id="main" tabindex="-1">
+                // Service worker, "Update available" and offline banners (src/pwa.rs).
+                <crate::pwa::PwaBanners />
+                <ConfigBanner />
+                <AuthBanner />
+                {page}
+            </main>
+        </div>
         <BottomNav />
     }
 }
