@@ -2,7 +2,7 @@
 // cannot be fetched (offline before the service worker cached it, or the site was
 // updated and the old module is gone), the app says so, keeps working and loads it on
 // "Try again"; a sync whose module is missing says why and starts once it arrives; a
-// slow module shows "Loading…" meanwhile.
+// slow module shows "Loading…" meanwhile; English users never download the Japanese text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -110,4 +110,21 @@ test('while a page module is on its way, the page says "Loading…"', async () =
   release();
   await page.locator('main h1', { hasText: 'All data' }).waitFor();
   assert.equal(await page.getByRole('status').filter({ hasText: 'Loading…' }).count(), 0);
+});
+
+test('the Japanese text is fetched only by a Japanese UI', async () => {
+  const app = await startStaticServer({ root: DIST });
+  cleanup.push(() => app.close());
+  for (const [locale, wantsJa, heading] of [['en-US', false, 'Today'], ['ja-JP', true, '今日']]) {
+    const context = await browser.newContext({ locale, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(app.url);
+    await appReady(page);
+    await page.locator('main h1', { hasText: heading }).waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(fetched.some((p) => /split_load_ja[^/]*\.wasm$/.test(p)), wantsJa, `${locale}: ${fetched.join(' ')}`);
+    await context.close();
+  }
 });
