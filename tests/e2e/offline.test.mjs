@@ -40,7 +40,9 @@ test('offline after a sync: every page shows the saved data, Export works; back 
     await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
     await page.getByRole('button', { name: 'Sign in with Oura' }).click();
     await page.getByText('Sync complete: everything on this device is up to date.').waitFor({ timeout: 120000 });
-    await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === 'activated', null, { timeout: 20000 });
+    // The worker is active with its precache (it may not control this very page: it can
+    // activate while the sign-in redirect loads it; every later navigation goes through it).
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready)?.active?.state === 'activated', null, { timeout: 20000 });
 
     // The simulator keeps tokens in memory: its restart below must accept this one.
     const token = JSON.parse(await page.evaluate(() => localStorage.getItem('healthhub.session'))).token;
