@@ -6,7 +6,6 @@ use super::components::{
 use super::nav::{BottomNav, Header, SideNav};
 use super::pages::{DataIndexPage, EndpointPage, NotFoundPage, SettingsPage, TodayPage};
 use super::router::{provide_router, use_route, Route};
-use super::BasePath;
 use crate::i18n::I18n;
 use crate::lazy::LoadFailed;
 use crate::oura::auth::{AuthError, Session};
@@ -22,9 +21,7 @@ use std::rc::Rc;
 pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     let i18n = I18n::from_browser();
     provide_context(i18n);
-    let base = crate::web::base_path();
-    provide_context(BasePath(base.clone()));
-    provide_router(base);
+    provide_router(crate::web::base_path());
     let config = ConfigState::new();
     provide_context(config);
     let session = SessionState::new(callback);

@@ -9,15 +9,11 @@ pub mod nav;
 pub mod pages;
 pub mod router;
 
-/// The router's base path (`""` at the site root, `/healthhub` under a sub-path),
-/// provided as context so links can be built with [`href`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BasePath(pub String);
-
-/// An in-app link target: the base path + an absolute app path such as `/settings`.
+/// An in-app link target: the router's base path (`""` at the site root,
+/// `/healthhub` under a sub-path) + an absolute app path such as `/settings`.
 pub fn href(path: &str) -> String {
-    let base = leptos::prelude::use_context::<BasePath>()
-        .map(|b| b.0)
+    let base = leptos::prelude::use_context::<router::RouterState>()
+        .map(|r| r.base())
         .unwrap_or_default();
     join(&base, path)
 }

@@ -258,6 +258,11 @@ fn go(state: RouterState, path: &str, search: &str, replace: bool, scroll: bool)
 }
 
 impl RouterState {
+    /// The deployment's base path (`""` at the site root, `/healthhub` under a sub-path).
+    pub fn base(self) -> String {
+        self.base.get_value()
+    }
+
     /// Goes to an app address such as `/data/sleep?day=2026-11-15` (the base path is
     /// added); `replace` replaces the history entry; `scroll` scrolls to the top.
     pub fn navigate(self, to: &str, replace: bool, scroll: bool) {
