@@ -1,10 +1,10 @@
-//! THE endpoint table: the one place that lists Oura's 18 `/v2/usercollection/*`
+//! THE endpoint table: the one place that lists Oura's 19 `/v2/usercollection/*`
 //! endpoints. The API client, the object stores, the sync plan and the navigation are
 //! all driven from [`ENDPOINTS`]; nothing else in the app spells an endpoint name.
 //!
 //! Pure data (no web-sys), tested natively.
 
-/// Identifies one of the 18 endpoints. The order of the variants is the order of
+/// Identifies one of the 19 endpoints. The order of the variants is the order of
 /// [`ENDPOINTS`] (checked by a test), so `id as usize` indexes the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EndpointId {
@@ -26,6 +26,7 @@ pub enum EndpointId {
     PersonalInfo,
     RingConfiguration,
     RestModePeriod,
+    RingBatteryLevel,
 }
 
 /// How a list request for the endpoint is parameterised.
@@ -33,7 +34,8 @@ pub enum EndpointId {
 pub enum QueryKind {
     /// `start_date` / `end_date` (local `day` of the wearer) plus `next_token`.
     Dates,
-    /// `start_datetime` / `end_datetime` (heartrate only; windows ≤ 30 days).
+    /// `start_datetime` / `end_datetime` (heartrate, ring_battery_level; windows ≤ 30
+    /// days).
     DateTimes,
     /// `next_token` only (ring_configuration).
     TokenOnly,
@@ -48,8 +50,11 @@ pub enum NaturalKey {
     Id,
     /// The document's `day` (daily_cardiovascular_age has no `id`).
     Day,
-    /// Timestamp instant plus `source` (heartrate samples have no `id`).
+    /// Timestamp instant plus `source` (heartrate samples have no `id`; packed per UTC
+    /// day, see `store::heartrate`).
     TimestampSource,
+    /// The `timestamp` instant (ring_battery_level rows have no `id`).
+    Timestamp,
     /// The endpoint returns one object (personal_info): stored as one record.
     Singleton,
 }
@@ -96,7 +101,7 @@ pub struct Endpoint {
     /// Path segment exactly as Oura spells it: `/v2/usercollection/<path>`. Also the
     /// object-store name, the export key and the route segment of the endpoint's page.
     pub path: &'static str,
-    /// Name of the schema in Oura's OpenAPI 1.27 document that describes one document.
+    /// Name of the schema in Oura's OpenAPI 1.41 document that describes one document.
     pub schema: &'static str,
     pub key: NaturalKey,
     pub query: QueryKind,
@@ -149,27 +154,28 @@ use Group as G;
 use NaturalKey as K;
 use QueryKind as Q;
 
-/// The 18 endpoints, in navigation order within their groups.
+/// The 19 endpoints (OpenAPI 1.41), in navigation order within their groups.
 #[rustfmt::skip]
-pub const ENDPOINTS: [Endpoint; 18] = [
-    row(E::DailySleep, "daily_sleep", "DailySleepModel", K::Id, Q::Dates, "daily", G::Sleep),
-    row(E::Sleep, "sleep", "SleepModel", K::Id, Q::Dates, "daily", G::Sleep),
-    row(E::DailyReadiness, "daily_readiness", "DailyReadinessModel", K::Id, Q::Dates, "daily", G::Readiness),
-    row(E::DailyActivity, "daily_activity", "DailyActivityModel", K::Id, Q::Dates, "daily", G::Activity),
+pub const ENDPOINTS: [Endpoint; 19] = [
+    row(E::DailySleep, "daily_sleep", "PublicDailySleep", K::Id, Q::Dates, "daily", G::Sleep),
+    row(E::Sleep, "sleep", "PublicModifiedSleepModel", K::Id, Q::Dates, "daily", G::Sleep),
+    row(E::DailyReadiness, "daily_readiness", "PublicDailyReadiness", K::Id, Q::Dates, "daily", G::Readiness),
+    row(E::DailyActivity, "daily_activity", "PublicDailyActivity", K::Id, Q::Dates, "daily", G::Activity),
     row(E::Workout, "workout", "PublicWorkout", K::Id, Q::Dates, "workout", G::Activity),
-    row(E::Session, "session", "SessionModel", K::Id, Q::Dates, "session", G::Activity),
-    row(E::DailyStress, "daily_stress", "DailyStressModel", K::Id, Q::Dates, "stress", G::Readiness),
+    row(E::Session, "session", "PublicSession", K::Id, Q::Dates, "session", G::Activity),
+    row(E::DailyStress, "daily_stress", "PublicDailyStress", K::Id, Q::Dates, "stress", G::Readiness),
     row(E::DailyResilience, "daily_resilience", "DailyResilienceModel", K::Id, Q::Dates, "stress", G::Readiness),
-    row(E::DailyCardiovascularAge, "daily_cardiovascular_age", "DailyCardiovascularAgeModel", K::Day, Q::Dates, "heart_health", G::Body),
-    row(E::DailySpo2, "daily_spo2", "DailySpO2Model", K::Id, Q::Dates, "spo2", G::Body),
-    row(E::Vo2Max, "vO2_max", "VO2MaxModel", K::Id, Q::Dates, "heart_health", G::Body),
-    row(E::Heartrate, "heartrate", "HeartRateModel", K::TimestampSource, Q::DateTimes, "heartrate", G::Body),
-    row(E::SleepTime, "sleep_time", "SleepTimeModel", K::Id, Q::Dates, "daily", G::Sleep),
+    row(E::DailyCardiovascularAge, "daily_cardiovascular_age", "PublicDailyCardiovascularAge", K::Day, Q::Dates, "heart_health", G::Body),
+    row(E::DailySpo2, "daily_spo2", "PublicDailySpO2", K::Id, Q::Dates, "spo2", G::Body),
+    row(E::Vo2Max, "vO2_max", "PublicVO2Max", K::Id, Q::Dates, "heart_health", G::Body),
+    row(E::Heartrate, "heartrate", "PublicHeartRateRow", K::TimestampSource, Q::DateTimes, "heartrate", G::Body),
+    row(E::SleepTime, "sleep_time", "PublicSleepTime", K::Id, Q::Dates, "daily", G::Sleep),
     row(E::Tag, "tag", "TagModel", K::Id, Q::Dates, "tag", G::Tags),
     row(E::EnhancedTag, "enhanced_tag", "EnhancedTagModel", K::Id, Q::Dates, "tag", G::Tags),
     row(E::PersonalInfo, "personal_info", "PersonalInfoResponse", K::Singleton, Q::Single, "personal", G::Account),
-    row(E::RingConfiguration, "ring_configuration", "RingConfigurationModel", K::Id, Q::TokenOnly, "ring_configuration", G::Account),
-    row(E::RestModePeriod, "rest_mode_period", "RestModePeriodModel", K::Id, Q::Dates, "daily", G::Readiness),
+    row(E::RingConfiguration, "ring_configuration", "PublicRingConfiguration", K::Id, Q::TokenOnly, "ring_configuration", G::Account),
+    row(E::RestModePeriod, "rest_mode_period", "PublicRestModePeriod", K::Id, Q::Dates, "daily", G::Readiness),
+    row(E::RingBatteryLevel, "ring_battery_level", "PublicRingBatteryLevelRow", K::Timestamp, Q::DateTimes, "ring_configuration", G::Account),
 ];
 
 impl EndpointId {
@@ -194,7 +200,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    const OURA_18: [&str; 18] = [
+    const OURA_19: [&str; 19] = [
         "daily_sleep",
         "sleep",
         "daily_readiness",
@@ -213,12 +219,13 @@ mod tests {
         "personal_info",
         "ring_configuration",
         "rest_mode_period",
+        "ring_battery_level",
     ];
 
     #[test]
-    fn the_table_lists_exactly_the_18_oura_endpoints() {
+    fn the_table_lists_exactly_the_19_oura_endpoints() {
         let ours: BTreeSet<_> = ENDPOINTS.iter().map(|e| e.path).collect();
-        let oura: BTreeSet<_> = OURA_18.into_iter().collect();
+        let oura: BTreeSet<_> = OURA_19.into_iter().collect();
         assert_eq!(ours, oura);
     }
 
@@ -232,7 +239,7 @@ mod tests {
 
     #[test]
     fn every_path_and_schema_exists_in_the_openapi_document() {
-        let text = include_str!("../tests/data/oura/openapi.json");
+        let text = include_str!("../tests/data/oura/openapi-1.41.json");
         let doc: serde_json::Value = serde_json::from_str(text).expect("openapi.json parses");
         for e in &ENDPOINTS {
             assert!(
@@ -250,7 +257,7 @@ mod tests {
 
     #[test]
     fn query_kinds_match_the_spec_parameters() {
-        let text = include_str!("../tests/data/oura/openapi.json");
+        let text = include_str!("../tests/data/oura/openapi-1.41.json");
         let doc: serde_json::Value = serde_json::from_str(text).expect("openapi.json parses");
         for e in &ENDPOINTS {
             let params: BTreeSet<String> = doc["paths"][e.api_path()]["get"]["parameters"]
@@ -261,10 +268,17 @@ mod tests {
                         .collect()
                 })
                 .unwrap_or_default();
+            // 1.41: every list route also takes `fields`; time series take `latest`.
             let expected: &[&str] = match e.query {
-                QueryKind::Dates => &["start_date", "end_date", "next_token"],
-                QueryKind::DateTimes => &["start_datetime", "end_datetime", "next_token"],
-                QueryKind::TokenOnly => &["next_token"],
+                QueryKind::Dates => &["start_date", "end_date", "next_token", "fields"],
+                QueryKind::DateTimes => &[
+                    "start_datetime",
+                    "end_datetime",
+                    "next_token",
+                    "latest",
+                    "fields",
+                ],
+                QueryKind::TokenOnly => &["next_token", "fields"],
                 QueryKind::Single => &[],
             };
             let expected: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
@@ -286,6 +300,10 @@ mod tests {
             by_path("personal_info").map(|e| e.key),
             Some(NaturalKey::Singleton)
         );
+        assert_eq!(
+            by_path("ring_battery_level").map(|e| e.key),
+            Some(NaturalKey::Timestamp)
+        );
         assert_eq!(by_path("vO2_max").map(|e| e.key), Some(NaturalKey::Id));
         assert!(by_path("vo2_max").is_none(), "paths are case-sensitive");
     }
@@ -293,7 +311,7 @@ mod tests {
     #[test]
     fn every_group_has_endpoints_and_every_endpoint_a_group() {
         let total: usize = Group::ALL.iter().map(|g| in_group(*g).count()).sum();
-        assert_eq!(total, 18);
+        assert_eq!(total, ENDPOINTS.len());
         for g in Group::ALL {
             assert!(in_group(g).count() > 0, "{g:?} is empty");
         }

@@ -52,6 +52,8 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("endpoint.ring_configuration.about", "Your rings: model, colour, size and firmware."),
     ("endpoint.rest_mode_period.title", "Rest mode"),
     ("endpoint.rest_mode_period.about", "Periods when rest mode was on."),
+    ("endpoint.ring_battery_level.title", "Ring battery"),
+    ("endpoint.ring_battery_level.about", "The ring's battery level over time, and when it charged."),
     ("page.today.title", "Today"),
     ("page.data.title", "All data"),
     ("page.data.intro", "Everything healthHub keeps from your Oura account, by topic."),

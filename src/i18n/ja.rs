@@ -52,6 +52,8 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("endpoint.ring_configuration.about", "お使いのリングのモデル、色、サイズ、ファームウェア。"),
     ("endpoint.rest_mode_period.title", "休息モード"),
     ("endpoint.rest_mode_period.about", "休息モードをオンにしていた期間。"),
+    ("endpoint.ring_battery_level.title", "リングのバッテリー"),
+    ("endpoint.ring_battery_level.about", "リングのバッテリー残量の推移と充電した時間。"),
     ("page.today.title", "今日"),
     ("page.data.title", "すべてのデータ"),
     ("page.data.intro", "healthHub が Oura アカウントから保存するすべてのデータ（トピック別）。"),

@@ -43,6 +43,18 @@ pub fn natural_key(endpoint: &Endpoint, doc: &Value) -> Result<String, String> {
         NaturalKey::TimestampSource => {
             return Err("heartrate samples are not stored as records".into())
         }
+        NaturalKey::Timestamp => {
+            return match obj.get("timestamp") {
+                Some(Value::String(s)) => crate::oura::models::parse_timestamp(s)
+                    .map(|t| instant_key(t.with_timezone(&chrono::Utc)))
+                    .ok_or_else(|| format!("has a `timestamp` that is not RFC 3339: {s:?}")),
+                Some(other) => Err(format!(
+                    "has a `timestamp` that is not a string ({})",
+                    json_type(other)
+                )),
+                None => Err("lacks its natural key `timestamp`".into()),
+            }
+        }
     };
     match obj.get(field) {
         Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
@@ -53,6 +65,23 @@ pub fn natural_key(endpoint: &Endpoint, doc: &Value) -> Result<String, String> {
         )),
         None => Err(format!("lacks its natural key `{field}`")),
     }
+}
+
+/// The key of a record keyed by instant: UTC with nine fraction digits
+/// (`2026-11-15T03:00:00.000000000Z`), so that keys sort as the instants do and a
+/// window `[start, end)` is the key range `[instant_key(start), instant_key(end))`.
+pub fn instant_key(t: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:09}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.nanosecond()
+    )
 }
 
 /// The JSON type name of a value, for error messages.
@@ -93,9 +122,14 @@ pub fn day_of(doc: &Value) -> Option<String> {
 /// Key, day and float pointers of one document, or why it cannot be stored.
 pub fn describe(endpoint: &Endpoint, doc: &Value) -> Result<RecordMeta, String> {
     let key = natural_key(endpoint, doc)?;
+    let day = match endpoint.key {
+        // Instant-keyed rows are indexed by their UTC day (the key's date).
+        NaturalKey::Timestamp => key.get(..10).map(str::to_owned),
+        _ => day_of(doc),
+    };
     Ok(RecordMeta {
         key,
-        day: day_of(doc),
+        day,
         floats: float_pointers(doc),
     })
 }

@@ -14,6 +14,7 @@ mod heartrate;
 mod personal_info;
 mod readiness;
 mod rest_mode;
+mod ring_battery;
 mod ring_configuration;
 mod session;
 mod sleep;
@@ -36,6 +37,7 @@ pub use heartrate::{HeartRateModel, HeartRateResponse, HeartRateSource};
 pub use personal_info::PersonalInfoResponse;
 pub use readiness::{DailyReadinessModel, ReadinessContributors};
 pub use rest_mode::{RestModeEpisode, RestModePeriodModel};
+pub use ring_battery::PublicRingBatteryLevelRow;
 pub use ring_configuration::{RingColor, RingConfigurationModel, RingDesign, RingHardwareType};
 pub use session::{MomentMood, MomentType, SessionModel};
 pub use sleep::{
@@ -96,6 +98,7 @@ bind_models! {
     PersonalInfo => PersonalInfoResponse,
     RingConfiguration => RingConfigurationModel,
     RestModePeriod => RestModePeriodModel,
+    RingBatteryLevel => PublicRingBatteryLevelRow,
 }
 
 /// A generic callback for [`with_model`] (closures cannot take type parameters).
