@@ -86,6 +86,76 @@ pub struct Args {
     /// Extra pre-issued token, valid for every scope and never expiring (repeatable).
     #[arg(long)]
     pub token: Vec<String>,
+    /// Travel: `DAY=OFFSET,…` (ascending days within the data), e.g.
+    /// `2026-10-25=+01:00,2026-11-10=-05:00`: from that local day on the wearer's offset
+    /// is the given one.
+    #[arg(long, value_parser = parse_tz_changes, default_value = "")]
+    pub tz_changes: TzChanges,
+    /// Ring battery rows per local day (0..=1440; 48 = one every 30 minutes).
+    #[arg(long, default_value_t = 48, value_parser = clap::value_parser!(u32).range(0..=1440))]
+    pub battery_per_day: u32,
+    /// The first ring configuration's `set_up_at` is `1970-01-01T00:00:00+00:00` (a
+    /// sentinel real rings send).
+    #[arg(long)]
+    pub ring_setup_sentinel: bool,
+}
+
+/// `--tz-changes`: (first local day, offset) in ascending order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TzChanges(pub Vec<(NaiveDate, FixedOffset)>);
+
+fn parse_tz_changes(s: &str) -> Result<TzChanges, String> {
+    let mut out: Vec<(NaiveDate, FixedOffset)> = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (d, o) = part
+            .split_once('=')
+            .ok_or_else(|| format!("`{part}`: expected DAY=OFFSET, e.g. 2026-10-25=+01:00"))?;
+        let day = NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+            .map_err(|e| format!("`{part}`: invalid day `{d}` (expected YYYY-MM-DD): {e}"))?;
+        let off = parse_tz(o).map_err(|e| format!("`{part}`: {e}"))?;
+        if let Some((prev, _)) = out.last() {
+            if day <= *prev {
+                return Err(format!(
+                    "`{part}`: the changes must be in ascending order of day ({day} after {prev})"
+                ));
+            }
+        }
+        out.push((day, off));
+    }
+    Ok(TzChanges(out))
+}
+
+impl Args {
+    /// Checks what clap cannot check flag by flag (the travel days lie in the data's
+    /// range). main() reports the message and exits 2.
+    pub fn validate(&self) -> Result<(), String> {
+        let end = self.end_date_or_today();
+        let first = end
+            .checked_sub_signed(Duration::days(i64::from(self.days.max(1)) - 1))
+            .unwrap_or(end);
+        for (d, _) in &self.tz_changes.0 {
+            if *d < first || *d > end {
+                return Err(format!(
+                    "--tz-changes: {d} is outside the data ({first} .. {end})"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// --end-date, or today in the time zone in force today.
+    pub fn end_date_or_today(&self) -> NaiveDate {
+        self.end_date.unwrap_or_else(|| {
+            let mut tz = self.tz;
+            let now = Utc::now();
+            for (d, off) in &self.tz_changes.0 {
+                if now.with_timezone(off).date_naive() >= *d {
+                    tz = *off;
+                }
+            }
+            now.with_timezone(&tz).date_naive()
+        })
+    }
 }
 
 fn parse_tz(s: &str) -> Result<FixedOffset, String> {
@@ -199,10 +269,8 @@ pub struct Sim {
 impl Sim {
     /// Builds the simulator (generates the data) from parsed arguments.
     pub fn new(args: Args) -> Sim {
-        let end_date = args
-            .end_date
-            .unwrap_or_else(|| Utc::now().with_timezone(&args.tz).date_naive());
-        let data = Data::generate(GenParams {
+        let end_date = args.end_date_or_today();
+        let params = GenParams {
             seed: args.seed,
             days: args.days,
             end_date,
@@ -210,16 +278,21 @@ impl Sim {
             hr_per_day: args.hr_per_day,
             // Without --end-date the data ends today: no heart rate from the future.
             hr_cutoff: args.end_date.is_none().then(|| Utc::now().timestamp()),
-        });
+            tz_changes: args.tz_changes.0.clone(),
+            battery_per_day: args.battery_per_day,
+            ring_setup_sentinel: args.ring_setup_sentinel,
+        };
         let now_fixed = args.end_date.and_then(|d| {
             let next = d.succ_opt()?.and_hms_opt(0, 0, 0)?;
             Some(
-                args.tz
+                params
+                    .offset_on(d)
                     .from_local_datetime(&next)
                     .single()?
                     .with_timezone(&Utc),
             )
         });
+        let data = Data::generate(params);
         let mut tokens = HashMap::new();
         for t in &args.token {
             tokens.insert(
@@ -270,9 +343,7 @@ impl Sim {
 
     /// The simulator's "today" in the wearer's time zone (= --end-date when given).
     pub fn today(&self) -> NaiveDate {
-        self.args
-            .end_date
-            .unwrap_or_else(|| Utc::now().with_timezone(&self.args.tz).date_naive())
+        self.args.end_date_or_today()
     }
 
     /// The export document (DESIGN §5).

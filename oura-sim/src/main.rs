@@ -6,6 +6,10 @@ use std::sync::Arc;
 
 fn main() {
     let args = Args::parse();
+    if let Err(msg) = args.validate() {
+        eprintln!("oura-sim: {msg}");
+        std::process::exit(2);
+    }
     let started = std::time::Instant::now();
     let export = args.write_export.clone();
     let sim = Sim::new(args);

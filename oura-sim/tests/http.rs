@@ -236,8 +236,10 @@ async fn heartrate_windows_and_encodings() {
     assert_eq!(data.len(), 100, "one local day of 100 samples/day");
     for s in data {
         let keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["bpm", "source", "timestamp"]);
+        assert_eq!(keys, ["bpm", "source", "timestamp", "timestamp_unix"]);
         assert!(s["timestamp"].as_str().unwrap().ends_with("+00:00"));
+        let t = chrono::DateTime::parse_from_rfc3339(s["timestamp"].as_str().unwrap()).unwrap();
+        assert_eq!(s["timestamp_unix"].as_i64(), Some(t.timestamp_millis()));
     }
     // 30 days is fine, more is 400.
     let r = srv

@@ -1,5 +1,5 @@
 //! Spec conformance: every generated document of every endpoint, fetched through the
-//! HTTP routes (all pages), is validated against Oura's OpenAPI 1.27 schemas, checked
+//! HTTP routes (all pages), is validated against Oura's OpenAPI 1.41 schemas, checked
 //! for the shape of real data, and compared with the export.
 
 mod support;
@@ -20,7 +20,9 @@ fn first_day() -> NaiveDate {
 
 #[test]
 fn validator_accepts_real_recorded_bodies_and_rejects_bad_ones() {
-    let spec = Spec::load();
+    // The recorded bodies are from 2024 (API 1.27: heartrate without `timestamp_unix`,
+    // cardiovascular age without `id`), so they are checked against 1.27.
+    let spec = Spec::load_file(support::schema::OPENAPI_127);
     let mut checked = 0;
     for entry in std::fs::read_dir(RECORDED).unwrap() {
         let path = entry.unwrap().path();
@@ -77,6 +79,33 @@ fn validator_accepts_real_recorded_bodies_and_rejects_bad_ones() {
     assert!(!spec
         .validate("DailyCardiovascularAgeModel", &cardio_with_id)
         .is_empty());
+
+    // 1.41: the renamed models, the new required fields.
+    let spec = Spec::load();
+    assert_eq!(spec.item_schema_name("sleep"), "PublicModifiedSleepModel");
+    assert_eq!(spec.item_schema_name("heartrate"), "PublicHeartRateRow");
+    assert_eq!(
+        spec.item_schema_name("ring_battery_level"),
+        "PublicRingBatteryLevelRow"
+    );
+    let hr =
+        serde_json::json!({"bpm": 60, "source": "awake", "timestamp": "2024-01-01T00:00:00+00:00"});
+    assert!(!spec.validate("PublicHeartRateRow", &hr).is_empty());
+    let mut hr_ok = hr.clone();
+    hr_ok["timestamp_unix"] = 1_704_067_200_000i64.into();
+    assert!(spec.validate("PublicHeartRateRow", &hr_ok).is_empty());
+    let mut hr_float = hr_ok.clone();
+    hr_float["bpm"] = serde_json::json!(61.0);
+    assert!(!spec.validate("PublicHeartRateRow", &hr_float).is_empty());
+    assert!(spec
+        .validate("PublicDailyCardiovascularAge", &cardio_with_id)
+        .is_empty());
+    let cardio_no_id = serde_json::json!({"day": "2024-01-01", "vascular_age": 40});
+    assert!(!spec
+        .validate("PublicDailyCardiovascularAge", &cardio_no_id)
+        .is_empty());
+    let vo2 = serde_json::json!({"id": "a", "day": "2024-01-01", "timestamp": "2024-01-01T10:00:00+09:00", "vo2_max": 41.5});
+    assert!(!spec.validate("PublicVO2Max", &vo2).is_empty());
 }
 
 fn check_offset(endpoint: &str, key: &str, t: &str) {
@@ -163,7 +192,7 @@ fn shape_checks(endpoint: &str, docs: &[Value]) {
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "{endpoint}: duplicate ids");
     match endpoint {
-        "heartrate" | "daily_cardiovascular_age" => {
+        "heartrate" | "ring_battery_level" => {
             assert!(ids.is_empty(), "{endpoint} must have no id")
         }
         _ => {
@@ -262,7 +291,7 @@ fn shape_checks(endpoint: &str, docs: &[Value]) {
                 "heartrate sorted and unique"
             );
         }
-        "ring_configuration" => assert!((1..=2).contains(&docs.len())),
+        "ring_configuration" => assert!((1..=3).contains(&docs.len())),
         "rest_mode_period" | "workout" | "tag" | "vO2_max" | "enhanced_tag" => {
             assert!(!docs.is_empty(), "{endpoint} has documents")
         }
@@ -413,14 +442,13 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
 }
 
 fn params(seed: u64, days: u32) -> GenParams {
-    GenParams {
+    GenParams::new(
         seed,
         days,
-        end_date: NaiveDate::parse_from_str(END, "%Y-%m-%d").unwrap(),
-        tz: chrono::FixedOffset::east_opt(9 * 3600).unwrap(),
-        hr_per_day: 120,
-        hr_cutoff: None,
-    }
+        NaiveDate::parse_from_str(END, "%Y-%m-%d").unwrap(),
+        chrono::FixedOffset::east_opt(9 * 3600).unwrap(),
+        120,
+    )
 }
 
 #[test]
