@@ -185,7 +185,7 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             )
         }
         (Method::GET, "/__sim/info") | (Method::GET, "/__sim") | (Method::GET, "/__sim/") => {
-            json_response(StatusCode::OK, info_json(&sim.data, sim).to_string())
+            json_response(StatusCode::OK, info_json(&sim.data(), sim).to_string())
         }
         (
             _,
@@ -210,6 +210,8 @@ fn info_json(data: &Data, sim: &Sim) -> Value {
         "hr_per_day": data.params.hr_per_day,
         "page_size": sim.args.page_size,
         "hr_page_size": sim.args.hr_page_size,
+        "battery_per_day": data.params.battery_per_day,
+        "tz_changes": data.params.tz_changes.iter().map(|(d, o)| json!({"day": d.to_string(), "tz": o.to_string()})).collect::<Vec<_>>(),
         "now": sim.now().to_rfc3339(),
         "counts": counts,
     })

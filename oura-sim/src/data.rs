@@ -1,4 +1,4 @@
-//! Deterministic synthetic Oura data for all 18 endpoints.
+//! Deterministic synthetic Oura data for all 19 endpoints.
 //!
 //! Every document is built once as a `serde_json::Value` and immediately serialised;
 //! the API and the export both serve that same string, so they are byte-identical.
@@ -10,9 +10,10 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-/// The 18 `/v2/usercollection/<path>` segments, exactly as Oura spells them, in the
-/// order of the app's endpoint table (also the order of the export's collections).
-pub const ENDPOINTS: [&str; 18] = [
+/// The 19 `/v2/usercollection/<path>` segments, exactly as Oura spells them, in the
+/// order of the app's endpoint table (also the order of the export's collections);
+/// `ring_battery_level` (new in 1.41) is the 19th.
+pub const ENDPOINTS: [&str; 19] = [
     "daily_sleep",
     "sleep",
     "daily_readiness",
@@ -31,7 +32,79 @@ pub const ENDPOINTS: [&str; 18] = [
     "personal_info",
     "ring_configuration",
     "rest_mode_period",
+    "ring_battery_level",
 ];
+
+/// The time-series endpoints (`start_datetime`/`end_datetime`, rows without `id`).
+pub const SERIES: [&str; 2] = ["heartrate", "ring_battery_level"];
+
+/// A row of a time series (heartrate, ring_battery_level).
+pub trait SeriesRow {
+    /// Unix seconds (UTC) of the row.
+    fn ts(&self) -> i64;
+    /// The row as served.
+    fn json(&self) -> String;
+}
+
+impl SeriesRow for HrSample {
+    fn ts(&self) -> i64 {
+        self.ts
+    }
+    fn json(&self) -> String {
+        HrSample::json(self)
+    }
+}
+
+/// One ring battery row, packed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BatteryRow {
+    /// Unix seconds (UTC).
+    pub ts: i64,
+    /// Microseconds within the second (the poison row only).
+    pub us: u32,
+    /// 0..=100.
+    pub level: u8,
+    /// `charging`: None = absent.
+    pub charging: Option<bool>,
+    /// `in_charger`: None = absent.
+    pub in_charger: Option<bool>,
+    /// The poison row (`level` written as a float, `55.0`).
+    pub poison: bool,
+}
+
+impl BatteryRow {
+    /// `{"charging"?,"in_charger"?,"level","timestamp","timestamp_unix"}`.
+    pub fn json(&self) -> String {
+        let mut s = String::with_capacity(96);
+        s.push('{');
+        if let Some(c) = self.charging {
+            s.push_str(&format!(r#""charging":{c},"#));
+        }
+        if let Some(c) = self.in_charger {
+            s.push_str(&format!(r#""in_charger":{c},"#));
+        }
+        if self.poison {
+            s.push_str(&format!(r#""level":{}.0,"#, self.level));
+        } else {
+            s.push_str(&format!(r#""level":{},"#, self.level));
+        }
+        s.push_str(&format!(
+            r#""timestamp":"{}","timestamp_unix":{}}}"#,
+            fmt_utc_us(self.ts, self.us),
+            unix_ms(self.ts, self.us)
+        ));
+        s
+    }
+}
+
+impl SeriesRow for BatteryRow {
+    fn ts(&self) -> i64 {
+        self.ts
+    }
+    fn json(&self) -> String {
+        BatteryRow::json(self)
+    }
+}
 
 pub fn endpoint_index(name: &str) -> Option<usize> {
     ENDPOINTS.iter().position(|e| *e == name)
@@ -182,6 +255,8 @@ pub struct Data {
     pub by_id: Vec<HashMap<String, usize>>,
     /// All heart-rate samples, sorted by time.
     pub heartrate: Vec<HrSample>,
+    /// All ring battery rows, sorted by time.
+    pub battery: Vec<BatteryRow>,
     /// The personal_info object.
     pub personal_info: String,
 }
@@ -203,6 +278,7 @@ impl Data {
     pub fn count(&self, idx: usize) -> usize {
         match ENDPOINTS.get(idx) {
             Some(&"heartrate") => self.heartrate.len(),
+            Some(&"ring_battery_level") => self.battery.len(),
             Some(&"personal_info") => 1,
             Some(_) => self.collections[idx].len(),
             None => 0,
@@ -226,6 +302,14 @@ impl Data {
             match *name {
                 "heartrate" => {
                     for (j, s) in self.heartrate.iter().enumerate() {
+                        if j > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&s.json());
+                    }
+                }
+                "ring_battery_level" => {
+                    for (j, s) in self.battery.iter().enumerate() {
                         if j > 0 {
                             out.push(',');
                         }
@@ -666,6 +750,7 @@ impl Generator {
         cols[idx("rest_mode_period")] = self.rest_mode_periods(&all_days);
         cols[idx("ring_configuration")] = rings.into_iter().map(|(d, _)| d).collect();
         let heartrate = self.heartrate(&all_days);
+        let battery = self.battery(&all_days);
         let by_id = cols
             .iter()
             .map(|docs| {
@@ -681,6 +766,7 @@ impl Generator {
             collections: cols,
             by_id,
             heartrate,
+            battery,
             personal_info,
         }
     }
@@ -1669,6 +1755,75 @@ impl Generator {
             "email": format!("sim.user{}@example.com", self.p.seed),
         })
         .to_string()
+    }
+
+    /// The ring's battery: discharging 15–25 %/day, a 1–2 h charge every 3–5 days (or
+    /// when it runs low), `--battery-per-day` rows a local day. One stream over the whole
+    /// range (the level carries over from day to day).
+    fn battery(&self, all_days: &[NaiveDate]) -> Vec<BatteryRow> {
+        let n = i64::from(self.p.battery_per_day.min(1440));
+        let Some(first) = all_days.first() else {
+            return vec![];
+        };
+        if n == 0 {
+            return vec![];
+        }
+        let mut r = Rng::stream(self.p.seed, 0, "ring_battery_level");
+        let mut level = r.uniform(70.0, 95.0);
+        let rate = r.uniform(15.0, 25.0); // % per day
+        let day0 = self.local(*first, 0).timestamp();
+        let mut next_charge = day0 + r.range(1, 4) * 86_400 + r.range(19 * 3600, 23 * 3600);
+        // (start, end) of the charge in progress.
+        let mut charge: Option<(i64, i64)> = None;
+        let mut prev_ts: Option<i64> = None;
+        let mut out = Vec::with_capacity(all_days.len() * n as usize);
+        for day in all_days {
+            let day_start = self.local(*day, 0).timestamp();
+            for j in 0..n {
+                let ts = day_start + j * 86_400 / n + r.range(0, 20);
+                let dt = prev_ts.map(|p| (ts - p).max(0)).unwrap_or(0) as f64;
+                prev_ts = Some(ts);
+                if charge.is_none() && (ts >= next_charge || level < 12.0) {
+                    charge = Some((ts, ts + r.range(3600, 7200)));
+                }
+                let (charging, in_charger) = match charge {
+                    Some((_, end)) if ts < end => {
+                        level = (level + dt / 3600.0 * r.uniform(45.0, 60.0)).min(100.0);
+                        (Some(level < 100.0), Some(true))
+                    }
+                    Some((_, end)) => {
+                        charge = None;
+                        next_charge = end + r.range(3, 5) * 86_400;
+                        level -= rate * dt / 86_400.0 * r.uniform(0.7, 1.3);
+                        (None, None)
+                    }
+                    None => {
+                        level -= rate * dt / 86_400.0 * r.uniform(0.7, 1.3);
+                        (None, None)
+                    }
+                };
+                level = level.clamp(1.0, 100.0);
+                let (charging, in_charger) = if charging.is_none() && r.chance(0.3) {
+                    (Some(false), Some(false))
+                } else {
+                    (charging, in_charger)
+                };
+                out.push(BatteryRow {
+                    ts,
+                    us: 0,
+                    level: level.round().clamp(0.0, 100.0) as u8,
+                    charging,
+                    in_charger,
+                    poison: false,
+                });
+            }
+        }
+        out.sort_by_key(|s| s.ts);
+        out.dedup_by_key(|s| s.ts);
+        if let Some(cut) = self.p.hr_cutoff {
+            out.retain(|s| s.ts < cut);
+        }
+        out
     }
 
     fn heartrate(&self, all_days: &[NaiveDate]) -> Vec<HrSample> {

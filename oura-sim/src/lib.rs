@@ -19,7 +19,7 @@ use clap::Parser;
 use data::{Data, GenParams, ENDPOINTS};
 use rng::Rng;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
 
 /// Local Oura API v2 simulator (deterministic data, OAuth implicit flow, faults).
@@ -258,7 +258,8 @@ pub struct Runtime {
 /// The simulator: immutable configuration and data, plus the runtime state.
 pub struct Sim {
     pub args: Args,
-    pub data: Data,
+    /// The data set (changed only by `/__sim/mutate` and the poison setting).
+    pub data: RwLock<Data>,
     /// The simulator's "now": the end of --end-date when given, else the real time.
     pub now_fixed: Option<DateTime<Utc>>,
     pub rt: Mutex<Runtime>,
@@ -325,10 +326,20 @@ impl Sim {
         Sim {
             token_key: rng::hash(&[args.seed, 0x6e65_7874]),
             args,
-            data,
+            data: RwLock::new(data),
             now_fixed,
             rt: Mutex::new(rt),
         }
+    }
+
+    /// The data set, for reading (recovering from a poisoned lock: never panics).
+    pub fn data(&self) -> RwLockReadGuard<'_, Data> {
+        self.data.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The data set, for changing.
+    pub fn data_mut(&self) -> RwLockWriteGuard<'_, Data> {
+        self.data.write().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Locks the runtime state (recovering from a poisoned lock: never panics).
@@ -348,7 +359,7 @@ impl Sim {
 
     /// The export document (DESIGN §5).
     pub fn export(&self) -> String {
-        self.data.export_json(self.now())
+        self.data().export_json(self.now())
     }
 
     /// Issues a token.

@@ -764,7 +764,7 @@ async fn stats_reset_and_export_routes() {
     assert_eq!(r.status, 200);
     let v = r.json();
     assert_eq!(v["format"], "healthhub-export");
-    assert_eq!(v["collections"].as_object().unwrap().len(), 18);
+    assert_eq!(v["collections"].as_object().unwrap().len(), 19);
     assert_eq!(r.text(), srv.sim.export());
     let s = srv.get_noauth("/__sim/stats").await.json();
     assert_eq!(s["total"], 0, "/__sim requests are not counted");

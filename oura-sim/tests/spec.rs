@@ -113,7 +113,9 @@ fn check_offset(endpoint: &str, key: &str, t: &str) {
         DateTime::parse_from_rfc3339(t).is_ok(),
         "{endpoint}.{key}: {t}"
     );
-    let utc = endpoint == "heartrate" || (endpoint == "ring_configuration" && key == "set_up_at");
+    let utc = endpoint == "heartrate"
+        || endpoint == "ring_battery_level"
+        || (endpoint == "ring_configuration" && key == "set_up_at");
     let want = if utc { "+00:00" } else { "+09:00" };
     assert!(
         t.ends_with(want),
@@ -292,6 +294,44 @@ fn shape_checks(endpoint: &str, docs: &[Value]) {
             );
         }
         "ring_configuration" => assert!((1..=3).contains(&docs.len())),
+        "ring_battery_level" => {
+            assert_eq!(docs.len(), DAYS as usize * 48, "48 rows a day");
+            let ts: Vec<i64> = docs
+                .iter()
+                .map(|d| {
+                    let t = DateTime::parse_from_rfc3339(d["timestamp"].as_str().unwrap()).unwrap();
+                    assert_eq!(d["timestamp_unix"].as_i64(), Some(t.timestamp_millis()));
+                    t.timestamp()
+                })
+                .collect();
+            assert!(ts.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+            let levels: Vec<i64> = docs.iter().map(|d| d["level"].as_i64().unwrap()).collect();
+            assert!(levels.iter().all(|l| (0..=100).contains(l)));
+            // Charges: rows with charging/in_charger true, the level rising.
+            let charging: Vec<usize> = (0..docs.len())
+                .filter(|&i| docs[i]["charging"] == true)
+                .collect();
+            assert!(charging.len() >= 10, "charges happen");
+            assert!(charging.iter().all(|&i| docs[i]["in_charger"] == true));
+            assert!(charging
+                .iter()
+                .filter(|&&i| i > 0 && docs[i - 1]["charging"] == true)
+                .all(|&i| levels[i] >= levels[i - 1]));
+            // Some rows have the booleans, some do not.
+            assert!(docs.iter().any(|d| d.get("charging").is_none()));
+            assert!(docs.iter().any(|d| d["charging"] == false));
+            // Discharge ~15–25 %/day: over a day without charging, it falls 8..35 points.
+            let day_drops: Vec<i64> = docs
+                .chunks(48)
+                .filter(|c| c.iter().all(|d| d["in_charger"] != true))
+                .map(|c| c[0]["level"].as_i64().unwrap() - c[47]["level"].as_i64().unwrap())
+                .collect();
+            assert!(!day_drops.is_empty());
+            assert!(
+                day_drops.iter().all(|d| (8..=35).contains(d)),
+                "{day_drops:?}"
+            );
+        }
         "rest_mode_period" | "workout" | "tag" | "vO2_max" | "enhanced_tag" => {
             assert!(!docs.is_empty(), "{endpoint} has documents")
         }
@@ -304,7 +344,7 @@ fn shape_checks(endpoint: &str, docs: &[Value]) {
     }
     if !matches!(
         endpoint,
-        "heartrate" | "personal_info" | "ring_configuration"
+        "heartrate" | "personal_info" | "ring_configuration" | "ring_battery_level"
     ) {
         let lo = first_day().to_string();
         for d in docs {
@@ -342,7 +382,7 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
     assert_eq!(export["format"], "healthhub-export");
     assert_eq!(export["version"], 1);
     let cols = export["collections"].as_object().unwrap();
-    assert_eq!(cols.len(), 18);
+    assert_eq!(cols.len(), 19);
 
     let lo = (first_day() - Duration::days(1)).to_string();
     let hi = (NaiveDate::parse_from_str(END, "%Y-%m-%d").unwrap() + Duration::days(1)).to_string();
@@ -359,7 +399,7 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
                 assert!(errs.is_empty(), "personal_info: {errs:#?}");
                 vec![v]
             }
-            "heartrate" => {
+            "heartrate" | "ring_battery_level" => {
                 // 30-day windows (the cap) from the first local midnight to the end.
                 let mut all = Vec::new();
                 let mut t = DateTime::parse_from_rfc3339(&format!("{lo}T00:00:00+09:00")).unwrap();
@@ -367,13 +407,13 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
                 while t < stop {
                     let e = (t + Duration::days(30)).min(stop);
                     let url = format!(
-                        "/v2/usercollection/heartrate?start_datetime={}&end_datetime={}",
+                        "/v2/usercollection/{endpoint}?start_datetime={}&end_datetime={}",
                         t.to_rfc3339().replace('+', "%2B"),
                         e.to_rfc3339().replace('+', "%2B")
                     );
                     for page in fetch_pages(&srv, &url).await {
                         let errs = spec.validate(&envelope, &page);
-                        assert!(errs.is_empty(), "heartrate page: {errs:#?}");
+                        assert!(errs.is_empty(), "{endpoint} page: {errs:#?}");
                         all.extend(page["data"].as_array().cloned().unwrap());
                     }
                     t = e;
