@@ -219,8 +219,25 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             StatusCode::TOO_MANY_REQUESTS,
             "Request Rate Limit Exceeded.",
         );
-        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-            r.headers_mut().insert(header::RETRY_AFTER, v);
+        let mode = faults.rate_limit_headers.as_str();
+        let h = r.headers_mut();
+        if mode == "full" {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                h.insert(header::RETRY_AFTER, v);
+            }
+        }
+        if mode == "full" || mode == "reset_only" {
+            let reset = Utc::now().timestamp() + secs as i64;
+            for (k, v) in [
+                ("x-ratelimit-limit", faults.rate_limit.to_string()),
+                ("x-ratelimit-window", "1".to_string()),
+                ("x-ratelimit-reset", reset.to_string()),
+                ("x-ratelimit-tier", "token".to_string()),
+            ] {
+                if let Ok(v) = HeaderValue::from_str(&v) {
+                    h.insert(k, v);
+                }
+            }
         }
         return r;
     }
@@ -260,6 +277,12 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             "Access forbidden: the access token lacks the scope required for this endpoint.",
         );
     }
+    if doc_id.is_none()
+        && faults.fail_once.contains(&name)
+        && sim.rt().faults.fail_once.remove(&name)
+    {
+        return detail(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error");
+    }
     if draws.fail < faults.fail_rate {
         return match draws.kind % 3 {
             0 => detail(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"),
@@ -276,10 +299,13 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
         };
     }
 
+    if doc_id.is_none() && faults.not_found.contains(&name) {
+        return detail(StatusCode::NOT_FOUND, "Not Found");
+    }
     let query = parse_query(req.uri().query());
     let resp = match doc_id {
         Some(id) => single(sim, ep, &id),
-        None => list(sim, ep, &name, &query),
+        None => list(sim, ep, &name, &query, faults.repeat_token.contains(&name)),
     };
     if resp.0 == StatusCode::OK && draws.trunc < faults.truncate_rate && resp.1.len() > 1 {
         let cut = 1 + (draws.pos % (resp.1.len() as u64 - 1)) as usize;
@@ -351,7 +377,30 @@ fn page_body<'a>(
     s
 }
 
-fn list(sim: &Sim, ep: usize, name: &str, q: &HashMap<String, String>) -> Outcome {
+/// The `repeat_token` fault: a follow-up page answers with the token it was asked with;
+/// the first page always has a token (to the end of the results when there is no more).
+fn repeat(
+    on: bool,
+    asked: Option<&str>,
+    next: Option<String>,
+    end_token: impl FnOnce() -> String,
+) -> Option<String> {
+    if !on {
+        return next;
+    }
+    match asked {
+        Some(t) => Some(t.to_string()),
+        None => Some(next.unwrap_or_else(end_token)),
+    }
+}
+
+fn list(
+    sim: &Sim,
+    ep: usize,
+    name: &str,
+    q: &HashMap<String, String>,
+    repeat_token: bool,
+) -> Outcome {
     let data = sim.data();
     let data: &Data = &data;
     let key = sim.token_key;
@@ -368,8 +417,10 @@ fn list(sim: &Sim, ep: usize, name: &str, q: &HashMap<String, String>) -> Outcom
     };
     match name {
         "personal_info" => (StatusCode::OK, data.personal_info.clone(), None),
-        "heartrate" => series_list(sim, ep, &data.heartrate, q, decoded),
-        "ring_battery_level" => series_list(sim, ep, &data.battery, q, decoded),
+        "heartrate" => series_list(sim, ep, &data.heartrate, q, decoded, token, repeat_token),
+        "ring_battery_level" => {
+            series_list(sim, ep, &data.battery, q, decoded, token, repeat_token)
+        }
         _ => {
             let docs = &data.collections[ep];
             let ps = sim.args.page_size.max(1) as usize;
@@ -431,6 +482,9 @@ fn list(sim: &Sim, ep: usize, name: &str, q: &HashMap<String, String>) -> Outcom
             let from = lo + off as usize;
             let to = (from + ps).min(hi);
             let next = (to < hi).then(|| encode_token(key, ep, a, b, (to - lo) as u64));
+            let next = repeat(repeat_token, token, next, || {
+                encode_token(key, ep, a, b, (to - lo) as u64)
+            });
             let body = page_body(docs[from..to].iter().map(|d| d.json.as_str().into()), next);
             (StatusCode::OK, body, None)
         }
@@ -446,6 +500,8 @@ fn series_list<T: SeriesRow>(
     rows: &[T],
     q: &HashMap<String, String>,
     decoded: Option<(usize, i64, i64, u64)>,
+    token: Option<&str>,
+    repeat_token: bool,
 ) -> Outcome {
     let key = sim.token_key;
     let ps = sim.args.hr_page_size.max(1) as usize;
@@ -514,6 +570,9 @@ fn series_list<T: SeriesRow>(
     let from = lo + off as usize;
     let to = (from + ps).min(hi);
     let next = (to < hi).then(|| encode_token(key, ep, a, b, (to - lo) as u64));
+    let next = repeat(repeat_token, token, next, || {
+        encode_token(key, ep, a, b, (to - lo) as u64)
+    });
     let body = page_body(rows[from..to].iter().map(|s| s.json().into()), next);
     (StatusCode::OK, body, None)
 }

@@ -112,7 +112,7 @@ pub fn endpoint_index(name: &str) -> Option<usize> {
 
 /// Heart-rate sources, indexed by `HrSample::source`.
 pub const HR_SOURCES: [&str; 6] = ["awake", "rest", "sleep", "workout", "session", "live"];
-const SRC_AWAKE: u8 = 0;
+pub const SRC_AWAKE: u8 = 0;
 const SRC_REST: u8 = 1;
 const SRC_SLEEP: u8 = 2;
 const SRC_WORKOUT: u8 = 3;
@@ -206,6 +206,8 @@ pub struct Doc {
     pub id: Option<String>,
     /// The document as served (compact JSON).
     pub json: String,
+    /// The poison document of the `poison` fault (no `id`).
+    pub poison: bool,
 }
 
 /// One heart-rate sample, packed.
@@ -262,6 +264,125 @@ pub struct Data {
 }
 
 impl Data {
+    /// Rebuilds the id → position maps (after a change of the collections).
+    pub fn reindex(&mut self) {
+        self.by_id = self
+            .collections
+            .iter()
+            .map(|docs| {
+                docs.iter()
+                    .enumerate()
+                    .filter_map(|(i, d)| d.id.clone().map(|id| (id, i)))
+                    .collect()
+            })
+            .collect();
+    }
+
+    /// The day the poison documents are put on: end date − 2 (or the first day).
+    pub fn poison_day(&self) -> NaiveDate {
+        (self.params.end_date - Duration::days(2)).max(self.first_day())
+    }
+
+    /// Makes the data hold exactly one poison document for each endpoint of `eps`
+    /// (and none for the others). Poison documents: a document without `id` (document
+    /// endpoints), a heart-rate sample with microseconds and `bpm` 61.0, a battery row
+    /// with microseconds and `level` 55.0. Each lies on [`Data::poison_day`], inside a
+    /// run of real documents (not alone on a page).
+    pub fn set_poison(&mut self, eps: &std::collections::BTreeSet<String>) {
+        for docs in &mut self.collections {
+            docs.retain(|d| !d.poison);
+        }
+        self.heartrate.retain(|s| !s.poison);
+        self.battery.retain(|s| !s.poison);
+        let pd = self.poison_day();
+        let at = |h: i64, us: u32| -> (i64, u32) {
+            let t = pd
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp();
+            (t + h * 3600, us)
+        };
+        for ep in eps {
+            match ep.as_str() {
+                "personal_info" => {}
+                "heartrate" => {
+                    let (ts, us) = at(3, 123_456);
+                    let pos = self.heartrate.partition_point(|s| (s.ts, s.us) < (ts, us));
+                    self.heartrate.insert(
+                        pos,
+                        HrSample {
+                            ts,
+                            us,
+                            bpm: 61,
+                            source: SRC_AWAKE,
+                            poison: true,
+                        },
+                    );
+                }
+                "ring_battery_level" => {
+                    let (ts, us) = at(3, 654_321);
+                    let pos = self.battery.partition_point(|s| (s.ts, s.us) < (ts, us));
+                    self.battery.insert(
+                        pos,
+                        BatteryRow {
+                            ts,
+                            us,
+                            level: 55,
+                            charging: None,
+                            in_charger: None,
+                            poison: true,
+                        },
+                    );
+                }
+                name => {
+                    let Some(i) = endpoint_index(name) else {
+                        continue;
+                    };
+                    let docs = &self.collections[i];
+                    if docs.is_empty() {
+                        continue;
+                    }
+                    let (tpl, pos) = if name == "ring_configuration" {
+                        (0, 1.min(docs.len()))
+                    } else {
+                        let lo = docs.partition_point(|d| d.day < pd);
+                        if lo < docs.len() && docs[lo].day == pd {
+                            (lo, lo + 1)
+                        } else {
+                            (lo.min(docs.len() - 1), lo)
+                        }
+                    };
+                    let mut v: Value = serde_json::from_str(&docs[tpl].json).unwrap_or(Value::Null);
+                    let shift = if name == "ring_configuration" {
+                        0
+                    } else {
+                        (pd - docs[tpl].day).num_days()
+                    };
+                    crate::mutate::shift_days(&mut v, shift);
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("id");
+                    }
+                    let day = if name == "ring_configuration" {
+                        docs[tpl].day
+                    } else {
+                        pd
+                    };
+                    self.collections[i].insert(
+                        pos,
+                        Doc {
+                            day,
+                            id: None,
+                            json: v.to_string(),
+                            poison: true,
+                        },
+                    );
+                }
+            }
+        }
+        self.reindex();
+    }
+
     pub fn first_day(&self) -> NaiveDate {
         self.params
             .end_date
@@ -776,6 +897,7 @@ impl Generator {
             day,
             id,
             json: v.to_string(),
+            poison: false,
         }
     }
 

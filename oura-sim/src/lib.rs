@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod api;
 pub mod data;
+pub mod mutate;
 pub mod oauth;
 pub mod rng;
 
@@ -98,6 +99,25 @@ pub struct Args {
     /// sentinel real rings send).
     #[arg(long)]
     pub ring_setup_sentinel: bool,
+    /// Endpoint that also serves one document a strict store cannot index (repeatable):
+    /// no `id` (document endpoints), a microsecond timestamp and a float value (heartrate,
+    /// ring_battery_level).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub poison: Vec<String>,
+    /// Endpoint whose follow-up pages answer with the very token they were asked with
+    /// (an endless loop for a naive client; repeatable).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub repeat_token: Vec<String>,
+    /// Endpoint whose list requests answer 404 `{"detail":"Not Found"}` (repeatable).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub not_found: Vec<String>,
+    /// Headers of a 429: `full` (Retry-After and X-RateLimit-*), `reset_only`
+    /// (X-RateLimit-* only) or `none`.
+    #[arg(long, default_value = "full", value_parser = ["full", "reset_only", "none"])]
+    pub rate_limit_headers: String,
+    /// Endpoint whose next list request answers 500 once (repeatable).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub fail_once: Vec<String>,
 }
 
 /// `--tz-changes`: (first local day, offset) in ascending order.
@@ -243,6 +263,12 @@ pub struct Faults {
     pub rate_limit: u32,
     pub forbid: BTreeSet<String>,
     pub token_ttl: u64,
+    pub poison: BTreeSet<String>,
+    pub repeat_token: BTreeSet<String>,
+    pub not_found: BTreeSet<String>,
+    /// `full`, `reset_only` or `none`.
+    pub rate_limit_headers: String,
+    pub fail_once: BTreeSet<String>,
 }
 
 /// Mutable state behind one mutex (never held across an await).
@@ -253,6 +279,8 @@ pub struct Runtime {
     pub window: VecDeque<Instant>,
     pub stats: Stats,
     pub tokens: HashMap<String, TokenInfo>,
+    /// Number of `/__sim/mutate` calls so far (the default seed of the next one).
+    pub mutations: u64,
 }
 
 /// The simulator: immutable configuration and data, plus the runtime state.
@@ -316,13 +344,23 @@ impl Sim {
                 rate_limit: args.rate_limit,
                 forbid: args.forbid.iter().cloned().collect(),
                 token_ttl: args.token_ttl,
+                poison: args.poison.iter().cloned().collect(),
+                repeat_token: args.repeat_token.iter().cloned().collect(),
+                not_found: args.not_found.iter().cloned().collect(),
+                rate_limit_headers: args.rate_limit_headers.clone(),
+                fail_once: args.fail_once.iter().cloned().collect(),
             },
             fault_rng: Rng::stream(args.seed, 0, "faults"),
             token_rng: Rng::new(rng::hash(&[args.seed, nanos, std::process::id() as u64])),
             window: VecDeque::new(),
             stats: Stats::default(),
             tokens,
+            mutations: 0,
         };
+        let mut data = data;
+        if !rt.faults.poison.is_empty() {
+            data.set_poison(&rt.faults.poison);
+        }
         Sim {
             token_key: rng::hash(&[args.seed, 0x6e65_7874]),
             args,
@@ -414,7 +452,9 @@ fn add_cors(sim: &Sim, origin: Option<&HeaderValue>, headers: &mut HeaderMap) {
     headers.insert(header::VARY, HeaderValue::from_static("Origin"));
     headers.insert(
         header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("Retry-After"),
+        HeaderValue::from_static(
+            "Retry-After, X-RateLimit-Limit, X-RateLimit-Window, X-RateLimit-Reset, X-RateLimit-Tier",
+        ),
     );
 }
 

@@ -589,7 +589,7 @@ async fn cors_on_by_default_and_off_with_no_cors() {
     assert_eq!(r.header("access-control-allow-origin"), Some(origin));
     assert_eq!(
         r.header("access-control-expose-headers"),
-        Some("Retry-After")
+        Some("Retry-After, X-RateLimit-Limit, X-RateLimit-Window, X-RateLimit-Reset, X-RateLimit-Tier")
     );
     // Errors carry CORS headers too (so the app can read a 401/429).
     let r = srv
