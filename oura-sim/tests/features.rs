@@ -4,6 +4,7 @@
 
 mod support;
 
+use chrono::DateTime;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -434,4 +435,112 @@ async fn rate_limit_header_modes() {
     assert!(r.header("x-ratelimit-limit").is_none());
     let cfg = srv.get_noauth("/__sim/config").await.json();
     assert_eq!(cfg["rate_limit_headers"], "none");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn travel_across_time_zones() {
+    let changes = "2025-03-10=+01:00,2025-03-20=-05:00";
+    let srv = start(&["--days", "40", "--tz-changes", changes]).await;
+    let spec = support::schema::Spec::load();
+    let export: Value = serde_json::from_str(&srv.sim.export()).unwrap();
+    let offset = |day: &str| {
+        if day >= "2025-03-20" {
+            "-05:00"
+        } else if day >= "2025-03-10" {
+            "+01:00"
+        } else {
+            "+09:00"
+        }
+    };
+    for ep in ["daily_sleep", "daily_readiness", "daily_activity"] {
+        for d in export["collections"][ep].as_array().unwrap() {
+            let day = d["day"].as_str().unwrap();
+            let ts = d["timestamp"].as_str().unwrap();
+            assert!(ts.ends_with(offset(day)), "{ep} {day}: {ts}");
+            assert!(ts.starts_with(day), "{ep} {day}: {ts}");
+        }
+    }
+    let mut crossing = 0;
+    for d in export["collections"]["sleep"].as_array().unwrap() {
+        assert!(spec.validate("PublicModifiedSleepModel", d).is_empty());
+        let a = DateTime::parse_from_rfc3339(d["bedtime_start"].as_str().unwrap()).unwrap();
+        let b = DateTime::parse_from_rfc3339(d["bedtime_end"].as_str().unwrap()).unwrap();
+        assert!(a < b);
+        assert_eq!((b - a).num_seconds(), d["time_in_bed"].as_i64().unwrap());
+        let day = d["day"].as_str().unwrap();
+        // The switch is at local midnight of the change day (new offset): a night
+        // that ends before it still carries the previous offset.
+        let prev = (chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap()
+            - chrono::Duration::days(1))
+        .to_string();
+        let end = d["bedtime_end"].as_str().unwrap();
+        assert!(
+            end.ends_with(offset(day)) || end.ends_with(offset(&prev)),
+            "{day}: {end}"
+        );
+        if a.offset() != b.offset() {
+            crossing += 1;
+        }
+    }
+    assert!(crossing >= 1, "a night spans a change");
+    for d in export["collections"]["workout"].as_array().unwrap() {
+        let day = d["day"].as_str().unwrap();
+        assert!(d["start_datetime"].as_str().unwrap().ends_with(offset(day)));
+    }
+    let st: Vec<&Value> = export["collections"]["sleep_time"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["day"] == "2025-03-25" && d["optimal_bedtime"].is_object())
+        .collect();
+    for d in st {
+        assert_eq!(d["optimal_bedtime"]["day_tz"], -5 * 3600);
+    }
+    // Heart rate stays UTC; the default window and info follow the last offset.
+    let hr = export["collections"]["heartrate"].as_array().unwrap();
+    assert!(hr
+        .iter()
+        .all(|s| s["timestamp"].as_str().unwrap().ends_with("+00:00")));
+    assert_eq!(export["exported_at"], "2025-04-01T05:00:00Z");
+    let info = srv.get_noauth("/__sim/info").await.json();
+    assert_eq!(info["tz_changes"][1]["tz"], "-05:00");
+    // Bad input is refused at start-up with a clear message.
+    use clap::Parser;
+    let parse = |v: &str, days: &str| {
+        oura_sim::Args::try_parse_from([
+            "oura-sim",
+            "--end-date",
+            "2025-03-31",
+            "--days",
+            days,
+            "--tz-changes",
+            v,
+        ])
+        .map_err(|e| e.to_string())
+        .and_then(|a| a.validate())
+    };
+    assert!(parse(changes, "40").is_ok());
+    let e = parse("2025-03-20=+01:00,2025-03-10=-05:00", "40").unwrap_err();
+    assert!(e.contains("ascending"), "{e}");
+    assert!(parse("2025-03-10=+25:00", "40")
+        .unwrap_err()
+        .contains("offset"));
+    assert!(parse("2025-03-10", "40")
+        .unwrap_err()
+        .contains("DAY=OFFSET"));
+    let e = parse("2025-03-10=+01:00", "10").unwrap_err();
+    assert!(e.contains("outside"), "{e}");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_oura-sim"))
+        .args([
+            "--end-date",
+            "2025-03-31",
+            "--days",
+            "5",
+            "--tz-changes",
+            "2025-01-01=Z",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("outside the data"));
 }
