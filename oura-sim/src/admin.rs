@@ -41,6 +41,11 @@ pub fn config_json(f: &Faults) -> Value {
         "rate_limit": f.rate_limit,
         "forbid": f.forbid,
         "token_ttl": f.token_ttl,
+        "poison": f.poison,
+        "repeat_token": f.repeat_token,
+        "not_found": f.not_found,
+        "rate_limit_headers": f.rate_limit_headers,
+        "fail_once": f.fail_once,
     })
 }
 
@@ -80,19 +85,37 @@ pub fn apply_config(f: &Faults, v: &Value) -> Result<Faults, String> {
                     .as_u64()
                     .ok_or("token_ttl: expected a non-negative integer")?
             }
-            "forbid" => {
+            "forbid" | "poison" | "repeat_token" | "not_found" | "fail_once" => {
                 let arr = val
                     .as_array()
-                    .ok_or("forbid: expected an array of endpoint names")?;
+                    .ok_or_else(|| format!("{k}: expected an array of endpoint names"))?;
                 let mut set = std::collections::BTreeSet::new();
                 for e in arr {
-                    let name = e.as_str().ok_or("forbid: expected strings")?;
+                    let name = e.as_str().ok_or_else(|| format!("{k}: expected strings"))?;
                     if !ENDPOINTS.contains(&name) {
-                        return Err(format!("forbid: unknown endpoint `{name}`"));
+                        return Err(format!("{k}: unknown endpoint `{name}`"));
+                    }
+                    if k == "poison" && name == "personal_info" {
+                        return Err(
+                            "poison: personal_info is one object, it cannot be poisoned".into()
+                        );
                     }
                     set.insert(name.to_string());
                 }
-                n.forbid = set;
+                match k.as_str() {
+                    "forbid" => n.forbid = set,
+                    "poison" => n.poison = set,
+                    "repeat_token" => n.repeat_token = set,
+                    "not_found" => n.not_found = set,
+                    _ => n.fail_once = set,
+                }
+            }
+            "rate_limit_headers" => {
+                let m = val
+                    .as_str()
+                    .filter(|m| ["full", "reset_only", "none"].contains(m))
+                    .ok_or("rate_limit_headers: expected \"full\", \"reset_only\" or \"none\"")?;
+                n.rate_limit_headers = m.to_string();
             }
             other => return Err(format!("unknown setting `{other}`")),
         }
@@ -138,11 +161,34 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             let mut rt = sim.rt();
             match apply_config(&rt.faults, &v) {
                 Ok(f) => {
+                    let poison = (f.poison != rt.faults.poison).then(|| f.poison.clone());
                     rt.faults = f;
-                    json_response(StatusCode::OK, config_json(&rt.faults).to_string())
+                    let body = config_json(&rt.faults).to_string();
+                    drop(rt);
+                    if let Some(p) = poison {
+                        sim.data_mut().set_poison(&p);
+                    }
+                    json_response(StatusCode::OK, body)
                 }
                 Err(msg) => detail(StatusCode::BAD_REQUEST, &msg),
             }
+        }
+        (Method::POST, "/__sim/mutate") => {
+            let v = match body_json(req).await {
+                Ok(v) => v,
+                Err(r) => return r,
+            };
+            let m = match crate::mutate::Request::parse(&v) {
+                Ok(m) => m,
+                Err(msg) => return detail(StatusCode::BAD_REQUEST, &msg),
+            };
+            let seed = m.seed.unwrap_or_else(|| {
+                let mut rt = sim.rt();
+                rt.mutations += 1;
+                sim.args.seed.wrapping_add(rt.mutations)
+            });
+            let report = crate::mutate::apply(&mut sim.data_mut(), &m, seed);
+            json_response(StatusCode::OK, report.to_string())
         }
         (Method::GET, "/__sim/export") => {
             let mut r = json_response(StatusCode::OK, sim.export());
@@ -185,11 +231,12 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             )
         }
         (Method::GET, "/__sim/info") | (Method::GET, "/__sim") | (Method::GET, "/__sim/") => {
-            json_response(StatusCode::OK, info_json(&sim.data, sim).to_string())
+            json_response(StatusCode::OK, info_json(&sim.data(), sim).to_string())
         }
         (
             _,
-            "/__sim/stats" | "/__sim/reset" | "/__sim/config" | "/__sim/export" | "/__sim/token",
+            "/__sim/stats" | "/__sim/reset" | "/__sim/config" | "/__sim/export" | "/__sim/token"
+            | "/__sim/mutate",
         ) => detail(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed"),
         _ => detail(StatusCode::NOT_FOUND, "Not Found"),
     }
@@ -210,6 +257,8 @@ fn info_json(data: &Data, sim: &Sim) -> Value {
         "hr_per_day": data.params.hr_per_day,
         "page_size": sim.args.page_size,
         "hr_page_size": sim.args.hr_page_size,
+        "battery_per_day": data.params.battery_per_day,
+        "tz_changes": data.params.tz_changes.iter().map(|(d, o)| json!({"day": d.to_string(), "tz": o.to_string()})).collect::<Vec<_>>(),
         "now": sim.now().to_rfc3339(),
         "counts": counts,
     })

@@ -13,7 +13,7 @@
 //! - `next_token` is opaque and self-contained (it encodes the query and the offset);
 //!   when present the other filters are ignored; an invalid one → 400.
 
-use crate::data::{endpoint_index, ENDPOINTS};
+use crate::data::{endpoint_index, Data, SeriesRow, ENDPOINTS, SERIES};
 use crate::rng::{self, from_hex, to_hex};
 use crate::{add_days, detail, json_response, Sim};
 use axum::body::Body;
@@ -172,7 +172,7 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
         return detail(StatusCode::NOT_FOUND, "Not Found");
     };
     if matches!(&doc_id, Some(id) if id.is_empty() || id.contains('/'))
-        || (doc_id.is_some() && (name == "heartrate" || name == "personal_info"))
+        || (doc_id.is_some() && (SERIES.contains(&name.as_str()) || name == "personal_info"))
     {
         return detail(StatusCode::NOT_FOUND, "Not Found");
     }
@@ -219,8 +219,25 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             StatusCode::TOO_MANY_REQUESTS,
             "Request Rate Limit Exceeded.",
         );
-        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-            r.headers_mut().insert(header::RETRY_AFTER, v);
+        let mode = faults.rate_limit_headers.as_str();
+        let h = r.headers_mut();
+        if mode == "full" {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                h.insert(header::RETRY_AFTER, v);
+            }
+        }
+        if mode == "full" || mode == "reset_only" {
+            let reset = Utc::now().timestamp() + secs as i64;
+            for (k, v) in [
+                ("x-ratelimit-limit", faults.rate_limit.to_string()),
+                ("x-ratelimit-window", "1".to_string()),
+                ("x-ratelimit-reset", reset.to_string()),
+                ("x-ratelimit-tier", "token".to_string()),
+            ] {
+                if let Ok(v) = HeaderValue::from_str(&v) {
+                    h.insert(k, v);
+                }
+            }
         }
         return r;
     }
@@ -260,6 +277,12 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             "Access forbidden: the access token lacks the scope required for this endpoint.",
         );
     }
+    if doc_id.is_none()
+        && faults.fail_once.contains(&name)
+        && sim.rt().faults.fail_once.remove(&name)
+    {
+        return detail(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error");
+    }
     if draws.fail < faults.fail_rate {
         return match draws.kind % 3 {
             0 => detail(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error"),
@@ -276,10 +299,13 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
         };
     }
 
+    if doc_id.is_none() && faults.not_found.contains(&name) {
+        return detail(StatusCode::NOT_FOUND, "Not Found");
+    }
     let query = parse_query(req.uri().query());
     let resp = match doc_id {
         Some(id) => single(sim, ep, &id),
-        None => list(sim, ep, &name, &query),
+        None => list(sim, ep, &name, &query, faults.repeat_token.contains(&name)),
     };
     if resp.0 == StatusCode::OK && draws.trunc < faults.truncate_rate && resp.1.len() > 1 {
         let cut = 1 + (draws.pos % (resp.1.len() as u64 - 1)) as usize;
@@ -320,12 +346,9 @@ fn single(sim: &Sim, ep: usize, id: &str) -> Outcome {
             id,
         ));
     }
-    match sim.data.by_id[ep].get(id) {
-        Some(&i) => (
-            StatusCode::OK,
-            sim.data.collections[ep][i].json.clone(),
-            None,
-        ),
+    let data = sim.data();
+    match data.by_id[ep].get(id) {
+        Some(&i) => (StatusCode::OK, data.collections[ep][i].json.clone(), None),
         None => err(detail(StatusCode::NOT_FOUND, "Document not found.")),
     }
 }
@@ -354,8 +377,32 @@ fn page_body<'a>(
     s
 }
 
-fn list(sim: &Sim, ep: usize, name: &str, q: &HashMap<String, String>) -> Outcome {
-    let data = &sim.data;
+/// The `repeat_token` fault: a follow-up page answers with the token it was asked with;
+/// the first page always has a token (to the end of the results when there is no more).
+fn repeat(
+    on: bool,
+    asked: Option<&str>,
+    next: Option<String>,
+    end_token: impl FnOnce() -> String,
+) -> Option<String> {
+    if !on {
+        return next;
+    }
+    match asked {
+        Some(t) => Some(t.to_string()),
+        None => Some(next.unwrap_or_else(end_token)),
+    }
+}
+
+fn list(
+    sim: &Sim,
+    ep: usize,
+    name: &str,
+    q: &HashMap<String, String>,
+    repeat_token: bool,
+) -> Outcome {
+    let data = sim.data();
+    let data: &Data = &data;
     let key = sim.token_key;
     let token = q
         .get("next_token")
@@ -370,63 +417,9 @@ fn list(sim: &Sim, ep: usize, name: &str, q: &HashMap<String, String>) -> Outcom
     };
     match name {
         "personal_info" => (StatusCode::OK, data.personal_info.clone(), None),
-        "heartrate" => {
-            let ps = sim.args.hr_page_size.max(1) as usize;
-            let (a, b, off) = match decoded {
-                Some((_, a, b, off)) => (a, b, off),
-                None => {
-                    let parse = |k: &str| -> Result<Option<DateTime<Utc>>, Box<Response<Body>>> {
-                        match q.get(k).map(String::as_str).filter(|v| !v.is_empty()) {
-                            None => Ok(None),
-                            Some(v) => parse_datetime_any(v).map(|x| Some(x.1)).ok_or_else(|| {
-                                Box::new(validation_error(
-                                    "datetime_from_date_parsing",
-                                    ["query", k],
-                                    "Input should be a valid datetime or date",
-                                    v,
-                                ))
-                            }),
-                        }
-                    };
-                    let s = match parse("start_datetime") {
-                        Ok(v) => v,
-                        Err(r) => return err(*r),
-                    };
-                    let e = match parse("end_datetime") {
-                        Ok(v) => v,
-                        Err(r) => return err(*r),
-                    };
-                    let end = e.unwrap_or_else(|| sim.now());
-                    let start = s.unwrap_or_else(|| {
-                        end.checked_sub_signed(Duration::days(1)).unwrap_or(end)
-                    });
-                    if start > end {
-                        return err(detail(
-                            StatusCode::BAD_REQUEST,
-                            "Start datetime must be before end datetime.",
-                        ));
-                    }
-                    if end - start > Duration::days(30) {
-                        return err(detail(
-                            StatusCode::BAD_REQUEST,
-                            "The maximum allowed range between start_datetime and end_datetime is 30 days.",
-                        ));
-                    }
-                    (start.timestamp(), end.timestamp(), 0)
-                }
-            };
-            let hr = &data.heartrate;
-            let lo = hr.partition_point(|s| s.ts < a);
-            let hi = hr.partition_point(|s| s.ts < b).max(lo);
-            let total = (hi - lo) as u64;
-            if off > total {
-                return err(invalid_token());
-            }
-            let from = lo + off as usize;
-            let to = (from + ps).min(hi);
-            let next = (to < hi).then(|| encode_token(key, ep, a, b, (to - lo) as u64));
-            let body = page_body(hr[from..to].iter().map(|s| s.json().into()), next);
-            (StatusCode::OK, body, None)
+        "heartrate" => series_list(sim, ep, &data.heartrate, q, decoded, token, repeat_token),
+        "ring_battery_level" => {
+            series_list(sim, ep, &data.battery, q, decoded, token, repeat_token)
         }
         _ => {
             let docs = &data.collections[ep];
@@ -489,10 +482,99 @@ fn list(sim: &Sim, ep: usize, name: &str, q: &HashMap<String, String>) -> Outcom
             let from = lo + off as usize;
             let to = (from + ps).min(hi);
             let next = (to < hi).then(|| encode_token(key, ep, a, b, (to - lo) as u64));
+            let next = repeat(repeat_token, token, next, || {
+                encode_token(key, ep, a, b, (to - lo) as u64)
+            });
             let body = page_body(docs[from..to].iter().map(|d| d.json.as_str().into()), next);
             (StatusCode::OK, body, None)
         }
     }
+}
+
+/// A time-series list (heartrate, ring_battery_level): `start_datetime`/`end_datetime`,
+/// half-open `[start, end)`, default the last day before now, at most 30 days;
+/// `latest=true` → only the most recent row of the window.
+fn series_list<T: SeriesRow>(
+    sim: &Sim,
+    ep: usize,
+    rows: &[T],
+    q: &HashMap<String, String>,
+    decoded: Option<(usize, i64, i64, u64)>,
+    token: Option<&str>,
+    repeat_token: bool,
+) -> Outcome {
+    let key = sim.token_key;
+    let ps = sim.args.hr_page_size.max(1) as usize;
+    let (a, b, off) = match decoded {
+        Some((_, a, b, off)) => (a, b, off),
+        None => {
+            let parse = |k: &str| -> Result<Option<DateTime<Utc>>, Box<Response<Body>>> {
+                match q.get(k).map(String::as_str).filter(|v| !v.is_empty()) {
+                    None => Ok(None),
+                    Some(v) => parse_datetime_any(v).map(|x| Some(x.1)).ok_or_else(|| {
+                        Box::new(validation_error(
+                            "datetime_from_date_parsing",
+                            ["query", k],
+                            "Input should be a valid datetime or date",
+                            v,
+                        ))
+                    }),
+                }
+            };
+            let s = match parse("start_datetime") {
+                Ok(v) => v,
+                Err(r) => return err(*r),
+            };
+            let e = match parse("end_datetime") {
+                Ok(v) => v,
+                Err(r) => return err(*r),
+            };
+            let end = e.unwrap_or_else(|| sim.now());
+            let start =
+                s.unwrap_or_else(|| end.checked_sub_signed(Duration::days(1)).unwrap_or(end));
+            if start > end {
+                return err(detail(
+                    StatusCode::BAD_REQUEST,
+                    "Start datetime must be before end datetime.",
+                ));
+            }
+            if end - start > Duration::days(30) {
+                return err(detail(
+                    StatusCode::BAD_REQUEST,
+                    "The maximum allowed range between start_datetime and end_datetime is 30 days.",
+                ));
+            }
+            (start.timestamp(), end.timestamp(), 0)
+        }
+    };
+    let lo = rows.partition_point(|s| s.ts() < a);
+    let hi = rows.partition_point(|s| s.ts() < b).max(lo);
+    let latest = decoded.is_none()
+        && q.get("latest")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
+    if latest {
+        let body = page_body(
+            rows[lo..hi]
+                .iter()
+                .last()
+                .map(|s| s.json().into())
+                .into_iter(),
+            None,
+        );
+        return (StatusCode::OK, body, None);
+    }
+    let total = (hi - lo) as u64;
+    if off > total {
+        return err(invalid_token());
+    }
+    let from = lo + off as usize;
+    let to = (from + ps).min(hi);
+    let next = (to < hi).then(|| encode_token(key, ep, a, b, (to - lo) as u64));
+    let next = repeat(repeat_token, token, next, || {
+        encode_token(key, ep, a, b, (to - lo) as u64)
+    });
+    let body = page_body(rows[from..to].iter().map(|s| s.json().into()), next);
+    (StatusCode::OK, body, None)
 }
 
 fn day_num(d: NaiveDate) -> i64 {

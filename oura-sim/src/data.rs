@@ -1,4 +1,4 @@
-//! Deterministic synthetic Oura data for all 18 endpoints.
+//! Deterministic synthetic Oura data for all 19 endpoints.
 //!
 //! Every document is built once as a `serde_json::Value` and immediately serialised;
 //! the API and the export both serve that same string, so they are byte-identical.
@@ -10,9 +10,10 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
-/// The 18 `/v2/usercollection/<path>` segments, exactly as Oura spells them, in the
-/// order of the app's endpoint table (also the order of the export's collections).
-pub const ENDPOINTS: [&str; 18] = [
+/// The 19 `/v2/usercollection/<path>` segments, exactly as Oura spells them, in the
+/// order of the app's endpoint table (also the order of the export's collections);
+/// `ring_battery_level` (new in 1.41) is the 19th.
+pub const ENDPOINTS: [&str; 19] = [
     "daily_sleep",
     "sleep",
     "daily_readiness",
@@ -31,7 +32,79 @@ pub const ENDPOINTS: [&str; 18] = [
     "personal_info",
     "ring_configuration",
     "rest_mode_period",
+    "ring_battery_level",
 ];
+
+/// The time-series endpoints (`start_datetime`/`end_datetime`, rows without `id`).
+pub const SERIES: [&str; 2] = ["heartrate", "ring_battery_level"];
+
+/// A row of a time series (heartrate, ring_battery_level).
+pub trait SeriesRow {
+    /// Unix seconds (UTC) of the row.
+    fn ts(&self) -> i64;
+    /// The row as served.
+    fn json(&self) -> String;
+}
+
+impl SeriesRow for HrSample {
+    fn ts(&self) -> i64 {
+        self.ts
+    }
+    fn json(&self) -> String {
+        HrSample::json(self)
+    }
+}
+
+/// One ring battery row, packed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BatteryRow {
+    /// Unix seconds (UTC).
+    pub ts: i64,
+    /// Microseconds within the second (the poison row only).
+    pub us: u32,
+    /// 0..=100.
+    pub level: u8,
+    /// `charging`: None = absent.
+    pub charging: Option<bool>,
+    /// `in_charger`: None = absent.
+    pub in_charger: Option<bool>,
+    /// The poison row (`level` written as a float, `55.0`).
+    pub poison: bool,
+}
+
+impl BatteryRow {
+    /// `{"charging"?,"in_charger"?,"level","timestamp","timestamp_unix"}`.
+    pub fn json(&self) -> String {
+        let mut s = String::with_capacity(96);
+        s.push('{');
+        if let Some(c) = self.charging {
+            s.push_str(&format!(r#""charging":{c},"#));
+        }
+        if let Some(c) = self.in_charger {
+            s.push_str(&format!(r#""in_charger":{c},"#));
+        }
+        if self.poison {
+            s.push_str(&format!(r#""level":{}.0,"#, self.level));
+        } else {
+            s.push_str(&format!(r#""level":{},"#, self.level));
+        }
+        s.push_str(&format!(
+            r#""timestamp":"{}","timestamp_unix":{}}}"#,
+            fmt_utc_us(self.ts, self.us),
+            unix_ms(self.ts, self.us)
+        ));
+        s
+    }
+}
+
+impl SeriesRow for BatteryRow {
+    fn ts(&self) -> i64 {
+        self.ts
+    }
+    fn json(&self) -> String {
+        BatteryRow::json(self)
+    }
+}
 
 pub fn endpoint_index(name: &str) -> Option<usize> {
     ENDPOINTS.iter().position(|e| *e == name)
@@ -39,7 +112,7 @@ pub fn endpoint_index(name: &str) -> Option<usize> {
 
 /// Heart-rate sources, indexed by `HrSample::source`.
 pub const HR_SOURCES: [&str; 6] = ["awake", "rest", "sleep", "workout", "session", "live"];
-const SRC_AWAKE: u8 = 0;
+pub const SRC_AWAKE: u8 = 0;
 const SRC_REST: u8 = 1;
 const SRC_SLEEP: u8 = 2;
 const SRC_WORKOUT: u8 = 3;
@@ -58,6 +131,71 @@ pub struct GenParams {
     /// Drop heart-rate samples at or after this instant (unix seconds): used when the
     /// data ends "today" so no sample lies in the future.
     pub hr_cutoff: Option<i64>,
+    /// Travel: from each local day on, the wearer's offset is the given one (ascending).
+    pub tz_changes: Vec<(NaiveDate, FixedOffset)>,
+    /// Ring battery rows per local day (0..=1440).
+    pub battery_per_day: u32,
+    /// The first ring configuration's `set_up_at` is the real-world sentinel
+    /// `1970-01-01T00:00:00+00:00`.
+    pub ring_setup_sentinel: bool,
+}
+
+impl GenParams {
+    /// Parameters with the defaults for the 1.41 additions (no travel, 48 battery rows
+    /// a day, no sentinel).
+    pub fn new(
+        seed: u64,
+        days: u32,
+        end_date: NaiveDate,
+        tz: FixedOffset,
+        hr_per_day: u32,
+    ) -> GenParams {
+        GenParams {
+            seed,
+            days,
+            end_date,
+            tz,
+            hr_per_day,
+            hr_cutoff: None,
+            tz_changes: Vec::new(),
+            battery_per_day: 48,
+            ring_setup_sentinel: false,
+        }
+    }
+
+    /// The wearer's offset on a local day.
+    pub fn offset_on(&self, day: NaiveDate) -> FixedOffset {
+        let mut o = self.tz;
+        for (d, off) in &self.tz_changes {
+            if *d <= day {
+                o = *off;
+            }
+        }
+        o
+    }
+
+    /// The instants (unix seconds) at which the offset changes: local midnight of each
+    /// change day, in the new offset.
+    pub fn switches(&self) -> Vec<(i64, FixedOffset)> {
+        self.tz_changes
+            .iter()
+            .filter_map(|(d, off)| {
+                let m = d.and_hms_opt(0, 0, 0)?;
+                Some((off.from_local_datetime(&m).single()?.timestamp(), *off))
+            })
+            .collect()
+    }
+
+    /// The wearer's offset at an instant.
+    pub fn offset_at(&self, ts: i64) -> FixedOffset {
+        let mut o = self.tz;
+        for (t, off) in self.switches() {
+            if t <= ts {
+                o = off;
+            }
+        }
+        o
+    }
 }
 
 /// One served document.
@@ -68,6 +206,8 @@ pub struct Doc {
     pub id: Option<String>,
     /// The document as served (compact JSON).
     pub json: String,
+    /// The poison document of the `poison` fault (no `id`).
+    pub poison: bool,
 }
 
 /// One heart-rate sample, packed.
@@ -75,25 +215,34 @@ pub struct Doc {
 pub struct HrSample {
     /// Unix seconds (UTC).
     pub ts: i64,
+    /// Microseconds within the second (0 for generated samples; the poison sample has
+    /// some).
+    pub us: u32,
     pub bpm: u8,
     pub source: u8,
+    /// The poison sample (`bpm` written as a float, `61.0`).
+    pub poison: bool,
 }
 
 impl HrSample {
-    /// The sample's JSON, as served: `{"bpm":…,"source":"…","timestamp":"…+00:00"}`.
+    /// The sample's JSON, as served:
+    /// `{"bpm":…,"source":"…","timestamp":"…+00:00","timestamp_unix":<ms>}`.
     pub fn json(&self) -> String {
-        let ts = Utc
-            .timestamp_opt(self.ts, 0)
-            .single()
-            .map(|t| t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string())
-            .unwrap_or_default();
         let src = HR_SOURCES
             .get(self.source as usize)
             .copied()
             .unwrap_or("awake");
+        let bpm = if self.poison {
+            format!("{}.0", self.bpm)
+        } else {
+            self.bpm.to_string()
+        };
         format!(
-            r#"{{"bpm":{},"source":"{}","timestamp":"{}"}}"#,
-            self.bpm, src, ts
+            r#"{{"bpm":{},"source":"{}","timestamp":"{}","timestamp_unix":{}}}"#,
+            bpm,
+            src,
+            fmt_utc_us(self.ts, self.us),
+            unix_ms(self.ts, self.us)
         )
     }
 }
@@ -108,11 +257,132 @@ pub struct Data {
     pub by_id: Vec<HashMap<String, usize>>,
     /// All heart-rate samples, sorted by time.
     pub heartrate: Vec<HrSample>,
+    /// All ring battery rows, sorted by time.
+    pub battery: Vec<BatteryRow>,
     /// The personal_info object.
     pub personal_info: String,
 }
 
 impl Data {
+    /// Rebuilds the id → position maps (after a change of the collections).
+    pub fn reindex(&mut self) {
+        self.by_id = self
+            .collections
+            .iter()
+            .map(|docs| {
+                docs.iter()
+                    .enumerate()
+                    .filter_map(|(i, d)| d.id.clone().map(|id| (id, i)))
+                    .collect()
+            })
+            .collect();
+    }
+
+    /// The day the poison documents are put on: end date − 2 (or the first day).
+    pub fn poison_day(&self) -> NaiveDate {
+        (self.params.end_date - Duration::days(2)).max(self.first_day())
+    }
+
+    /// Makes the data hold exactly one poison document for each endpoint of `eps`
+    /// (and none for the others). Poison documents: a document without `id` (document
+    /// endpoints), a heart-rate sample with microseconds and `bpm` 61.0, a battery row
+    /// with microseconds and `level` 55.0. Each lies on [`Data::poison_day`], inside a
+    /// run of real documents (not alone on a page).
+    pub fn set_poison(&mut self, eps: &std::collections::BTreeSet<String>) {
+        for docs in &mut self.collections {
+            docs.retain(|d| !d.poison);
+        }
+        self.heartrate.retain(|s| !s.poison);
+        self.battery.retain(|s| !s.poison);
+        let pd = self.poison_day();
+        let at = |h: i64, us: u32| -> (i64, u32) {
+            let t = pd
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp();
+            (t + h * 3600, us)
+        };
+        for ep in eps {
+            match ep.as_str() {
+                "personal_info" => {}
+                "heartrate" => {
+                    let (ts, us) = at(3, 123_456);
+                    let pos = self.heartrate.partition_point(|s| (s.ts, s.us) < (ts, us));
+                    self.heartrate.insert(
+                        pos,
+                        HrSample {
+                            ts,
+                            us,
+                            bpm: 61,
+                            source: SRC_AWAKE,
+                            poison: true,
+                        },
+                    );
+                }
+                "ring_battery_level" => {
+                    let (ts, us) = at(3, 654_321);
+                    let pos = self.battery.partition_point(|s| (s.ts, s.us) < (ts, us));
+                    self.battery.insert(
+                        pos,
+                        BatteryRow {
+                            ts,
+                            us,
+                            level: 55,
+                            charging: None,
+                            in_charger: None,
+                            poison: true,
+                        },
+                    );
+                }
+                name => {
+                    let Some(i) = endpoint_index(name) else {
+                        continue;
+                    };
+                    let docs = &self.collections[i];
+                    if docs.is_empty() {
+                        continue;
+                    }
+                    let (tpl, pos) = if name == "ring_configuration" {
+                        (0, 1.min(docs.len()))
+                    } else {
+                        let lo = docs.partition_point(|d| d.day < pd);
+                        if lo < docs.len() && docs[lo].day == pd {
+                            (lo, lo + 1)
+                        } else {
+                            (lo.min(docs.len() - 1), lo)
+                        }
+                    };
+                    let mut v: Value = serde_json::from_str(&docs[tpl].json).unwrap_or(Value::Null);
+                    let shift = if name == "ring_configuration" {
+                        0
+                    } else {
+                        (pd - docs[tpl].day).num_days()
+                    };
+                    crate::mutate::shift_days(&mut v, shift);
+                    if let Some(o) = v.as_object_mut() {
+                        o.remove("id");
+                    }
+                    let day = if name == "ring_configuration" {
+                        docs[tpl].day
+                    } else {
+                        pd
+                    };
+                    self.collections[i].insert(
+                        pos,
+                        Doc {
+                            day,
+                            id: None,
+                            json: v.to_string(),
+                            poison: true,
+                        },
+                    );
+                }
+            }
+        }
+        self.reindex();
+    }
+
     pub fn first_day(&self) -> NaiveDate {
         self.params
             .end_date
@@ -129,6 +399,7 @@ impl Data {
     pub fn count(&self, idx: usize) -> usize {
         match ENDPOINTS.get(idx) {
             Some(&"heartrate") => self.heartrate.len(),
+            Some(&"ring_battery_level") => self.battery.len(),
             Some(&"personal_info") => 1,
             Some(_) => self.collections[idx].len(),
             None => 0,
@@ -158,6 +429,14 @@ impl Data {
                         out.push_str(&s.json());
                     }
                 }
+                "ring_battery_level" => {
+                    for (j, s) in self.battery.iter().enumerate() {
+                        if j > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&s.json());
+                    }
+                }
                 "personal_info" => out.push_str(&self.personal_info),
                 _ => {
                     for (j, d) in self.collections[i].iter().enumerate() {
@@ -177,6 +456,25 @@ impl Data {
 
 // ---------------------------------------------------------------------------------
 // Formatting helpers
+
+/// `YYYY-MM-DDTHH:MM:SS[.uuuuuu]+00:00` (microseconds only when non-zero).
+pub fn fmt_utc_us(ts: i64, us: u32) -> String {
+    Utc.timestamp_opt(ts, us.min(999_999) * 1000)
+        .single()
+        .map(|t| {
+            if us == 0 {
+                t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string()
+            } else {
+                t.format("%Y-%m-%dT%H:%M:%S%.6f+00:00").to_string()
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// Milliseconds since the epoch of (seconds, microseconds).
+pub fn unix_ms(ts: i64, us: u32) -> i64 {
+    ts * 1000 + i64::from(us / 1000)
+}
 
 fn fmt_local(t: DateTime<FixedOffset>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
@@ -199,8 +497,31 @@ fn score(rng: &mut Rng, mean: f64, sd: f64) -> i64 {
     clamp_i(rng.normal(mean, sd), 1, 100)
 }
 
-fn sample(interval: f64, items: Vec<Value>, start: DateTime<FixedOffset>) -> Value {
-    json!({"interval": interval, "items": items, "timestamp": fmt_local_ms(start)})
+/// The shortest round-trip text of `x` has this many significant digits.
+pub fn significant_digits(x: f64) -> usize {
+    let s = serde_json::to_string(&x).unwrap_or_default();
+    let mantissa = s.split(['e', 'E']).next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let digits = if mantissa.contains('.') {
+        digits.trim_end_matches('0')
+    } else {
+        digits
+    };
+    digits.len()
+}
+
+/// The nearest double at or above `x` whose shortest round-trip representation needs
+/// all 17 significant digits (like Oura's unrounded `distance`, `2448.5308423962438`).
+fn f17(x: f64) -> f64 {
+    let mut y = x;
+    for _ in 0..200 {
+        if significant_digits(y) >= 17 {
+            return y;
+        }
+        y = f64::from_bits(y.to_bits() + 1);
+    }
+    y
 }
 
 // ---------------------------------------------------------------------------------
@@ -251,6 +572,9 @@ struct DayPlan {
 
 struct Generator {
     p: GenParams,
+    switches: Vec<(i64, FixedOffset)>,
+    /// Ring configurations: (set-up instant, id), in set-up order (for `sleep.ring_id`).
+    rings: Vec<(i64, String)>,
     plans: HashMap<NaiveDate, DayPlan>,
     age: i64,
     weight: f64,
@@ -296,6 +620,8 @@ impl Generator {
         let age = r.range(24, 62);
         let weight = round_to(r.uniform(55.0, 95.0), 1);
         Generator {
+            switches: p.switches(),
+            rings: Vec::new(),
             p,
             plans: HashMap::new(),
             age,
@@ -303,15 +629,57 @@ impl Generator {
         }
     }
 
+    /// `secs` after local midnight of `day` (in the offset of that day), expressed in
+    /// the offset in force at that instant.
     fn local(&self, day: NaiveDate, secs: i64) -> DateTime<FixedOffset> {
+        let tz = self.offset_on(day);
         let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-        let base = self
-            .p
-            .tz
+        let base = tz
             .from_local_datetime(&midnight)
             .single()
-            .unwrap_or_else(|| self.p.tz.from_utc_datetime(&midnight));
-        base + Duration::seconds(secs)
+            .unwrap_or_else(|| tz.from_utc_datetime(&midnight));
+        self.conv(base + Duration::seconds(secs))
+    }
+
+    fn offset_on(&self, day: NaiveDate) -> FixedOffset {
+        self.p.offset_on(day)
+    }
+
+    /// The instant re-expressed in the offset in force at it.
+    fn conv(&self, t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+        let ts = t.timestamp();
+        let mut o = self.p.tz;
+        for (s, off) in &self.switches {
+            if *s <= ts {
+                o = *off;
+            }
+        }
+        t.with_timezone(&o)
+    }
+
+    fn fl(&self, t: DateTime<FixedOffset>) -> String {
+        fmt_local(self.conv(t))
+    }
+
+    fn flms(&self, t: DateTime<FixedOffset>) -> String {
+        fmt_local_ms(self.conv(t))
+    }
+
+    fn sample(&self, interval: f64, items: Vec<Value>, start: DateTime<FixedOffset>) -> Value {
+        json!({"interval": interval, "items": items, "timestamp": self.flms(start)})
+    }
+
+    /// Days that may carry 1.41's rarities (absent/null optional fields, new enum values,
+    /// 17-digit floats): all but the last 10 days of the data, so recent days (which the
+    /// app's end-to-end tests check) keep their long-standing values.
+    fn varies(&self, day: NaiveDate) -> bool {
+        day <= self.p.end_date - Duration::days(10)
+    }
+
+    /// A rare event (1.5 %) on a varying day, from its own stream (no other value moves).
+    fn rare(&self, day: NaiveDate, what: &str) -> bool {
+        self.varies(day)
+            && Rng::stream(self.p.seed, Self::dn(day), &format!("rare-{what}")).chance(0.015)
     }
 
     fn dn(day: NaiveDate) -> i64 {
@@ -454,6 +822,11 @@ impl Generator {
         }
         let mut cols: Vec<Vec<Doc>> = vec![Vec::new(); ENDPOINTS.len()];
         let idx = |n: &str| endpoint_index(n).unwrap_or(0);
+        let rings = self.ring_configurations(first, last);
+        self.rings = rings
+            .iter()
+            .filter_map(|(d, t)| Some((*t, d.id.clone()?)))
+            .collect();
         let mut vo2 = Rng::stream(self.p.seed, 0, "vo2").uniform(38.0, 47.0);
         for &day in &all_days {
             let plan = self.plans.get(&day).cloned().unwrap_or(DayPlan {
@@ -496,8 +869,9 @@ impl Generator {
             cols[idx("enhanced_tag")].extend(self.enhanced_tags(day));
         }
         cols[idx("rest_mode_period")] = self.rest_mode_periods(&all_days);
-        cols[idx("ring_configuration")] = self.ring_configurations(first, last);
+        cols[idx("ring_configuration")] = rings.into_iter().map(|(d, _)| d).collect();
         let heartrate = self.heartrate(&all_days);
+        let battery = self.battery(&all_days);
         let by_id = cols
             .iter()
             .map(|docs| {
@@ -513,6 +887,7 @@ impl Generator {
             collections: cols,
             by_id,
             heartrate,
+            battery,
             personal_info,
         }
     }
@@ -522,6 +897,7 @@ impl Generator {
             day,
             id,
             json: v.to_string(),
+            poison: false,
         }
     }
 
@@ -565,6 +941,11 @@ impl Generator {
         } else {
             json!(round_to(r.normal(0.0, 0.15), 2))
         };
+        // 1.41's new contributor, from its own stream (the score and the other values
+        // stay what they were).
+        let mut contributors = contributors;
+        let mut rr = Rng::stream(self.p.seed, Self::dn(day), "readiness-regularity");
+        contributors["sleep_regularity"] = json!(score(&mut rr, 78.0, 12.0));
         json!({
             "contributors": contributors,
             "score": sc,
@@ -655,8 +1036,8 @@ impl Generator {
             let avg = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len().max(1) as f64;
             let lowest = vals.iter().cloned().fold(f64::MAX, f64::min);
             (
-                sample(300.0, hr_items, sp.start),
-                sample(300.0, hrv_items, sp.start),
+                self.sample(300.0, hr_items, sp.start),
+                self.sample(300.0, hrv_items, sp.start),
                 if vals.is_empty() {
                     Value::Null
                 } else {
@@ -690,14 +1071,14 @@ impl Generator {
         } else {
             (json!(r.range(0, 5)), json!(r.range(0, 6)))
         };
-        let v = json!({
+        let mut v = json!({
             "id": id,
             "average_breath": (r.normal(15.0, 0.8) * 8.0).round() / 8.0,
             "average_heart_rate": avg_hr,
             "average_hrv": avg_hrv,
             "awake_time": awake,
-            "bedtime_end": fmt_local(sp.end()),
-            "bedtime_start": fmt_local(sp.start),
+            "bedtime_end": self.fl(sp.end()),
+            "bedtime_start": self.fl(sp.start),
             "day": day.to_string(),
             "deep_sleep_duration": deep,
             "efficiency": efficiency,
@@ -720,6 +1101,58 @@ impl Generator {
             "total_sleep_duration": total,
             "type": sp.kind,
         });
+        // 1.41 additions, from their own stream.
+        let mut r2 = Rng::stream(self.p.seed, Self::dn(day), &format!("sleep141-{period}"));
+        let mut phase30 = String::with_capacity(slots * 10);
+        for c in sp.phases.chars() {
+            for _ in 0..10 {
+                // Mostly the 5-minute phase; now and then a neighbouring one.
+                let x = if r2.chance(0.06) {
+                    match c {
+                        '1' => '2',
+                        '2' => *r2.pick(&['1', '3']),
+                        '3' => '2',
+                        _ => '2',
+                    }
+                } else {
+                    c
+                };
+                phase30.push(x);
+            }
+        }
+        v["sleep_phase_30_sec"] = json!(phase30);
+        v["app_sleep_phase_5_min"] = json!(sp.phases);
+        let start_ts = sp.start.timestamp();
+        let ring = self
+            .rings
+            .iter()
+            .rev()
+            .find(|(t, _)| *t <= start_ts)
+            .or(self.rings.first())
+            .map(|(_, id)| json!(id))
+            .unwrap_or(Value::Null);
+        v["ring_id"] = ring;
+        let reason = if self.varies(day) && r2.chance(0.06) {
+            *r2.pick(&[
+                "background_sleep_analysis",
+                "background_created_foreground_updated",
+                "bedtime_edit",
+            ])
+        } else {
+            "foreground_sleep_analysis"
+        };
+        v["sleep_analysis_reason"] = json!(reason);
+        if self.varies(day) && r2.chance(0.25) {
+            // An unrounded breath rate (breaths per minute), 17 significant digits.
+            v["average_breath"] = json!(f17(r2.normal(15.0, 0.8)));
+        }
+        if self.rare(day, &format!("sleep-type-{period}")) {
+            v["type"] = Value::Null;
+        }
+        if self.rare(day, &format!("sleep-hrv-{period}")) {
+            v["hrv"] = Value::Null;
+            v["average_hrv"] = Value::Null;
+        }
         Self::doc(day, Some(id), v)
     }
 
@@ -744,13 +1177,16 @@ impl Generator {
         if let Some(o) = contributors.as_object() {
             sum = o.values().filter_map(Value::as_f64).sum();
         }
-        let v = json!({
+        let mut v = json!({
             "id": id,
             "contributors": contributors,
             "day": day.to_string(),
             "score": clamp_i(sum / 7.0 + r.normal(2.0, 3.0), 1, 100),
-            "timestamp": fmt_local(self.local(day, 0)),
+            "timestamp": self.fl(self.local(day, 0)),
         });
+        if self.rare(day, "daily_sleep-score") {
+            v["score"] = Value::Null;
+        }
         Self::doc(day, Some(id), v)
     }
 
@@ -765,7 +1201,7 @@ impl Generator {
             "score": get("score"),
             "temperature_deviation": get("temperature_deviation"),
             "temperature_trend_deviation": get("temperature_trend_deviation"),
-            "timestamp": fmt_local(self.local(day, 0)),
+            "timestamp": self.fl(self.local(day, 0)),
         });
         Self::doc(day, Some(id), v)
     }
@@ -865,7 +1301,7 @@ impl Generator {
         let target_cal = r.range(7, 13) * 50;
         let target_m = target_cal * 18;
         let avg_met: f64 = met.iter().filter_map(Value::as_f64).sum::<f64>() / 1440.0;
-        let v = json!({
+        let mut v = json!({
             "id": id,
             "class_5_min": class_str,
             "score": score(&mut r, 80.0, 12.0),
@@ -887,7 +1323,7 @@ impl Generator {
             "low_activity_time": secs('3'),
             "medium_activity_met_minutes": (by_class[4]).round() as i64,
             "medium_activity_time": secs('4'),
-            "met": sample(60.0, met, start),
+            "met": self.sample(60.0, met, start),
             "meters_to_target": ((target_m - walking) as f64 / 100.0).round() as i64 * 100,
             "non_wear_time": secs('0'),
             "resting_time": secs('1'),
@@ -898,8 +1334,13 @@ impl Generator {
             "target_meters": target_m,
             "total_calories": active_cal + 1650 + (self.weight * 3.0) as i64,
             "day": day.to_string(),
-            "timestamp": fmt_local(start),
+            "timestamp": self.fl(start),
         });
+        if self.rare(day, "daily_activity-score") {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("score");
+            }
+        }
         Self::doc(day, Some(id), v)
     }
 
@@ -923,7 +1364,14 @@ impl Generator {
             _ => None,
         };
         let distance = match speed {
-            Some(s) if !r.chance(0.3) => json!(f64::from((s * w.minutes as f64) as f32)),
+            // Unrounded (17 significant digits) on all but the last 10 days.
+            Some(s) if !r.chance(0.3) => {
+                if self.varies(day) {
+                    json!(f17(s * w.minutes as f64))
+                } else {
+                    json!(f64::from((s * w.minutes as f64) as f32))
+                }
+            }
             _ => Value::Null,
         };
         let label = if r.chance(0.1) {
@@ -931,7 +1379,7 @@ impl Generator {
         } else {
             Value::Null
         };
-        let source = *r.pick(&[
+        let mut source = *r.pick(&[
             "confirmed",
             "confirmed",
             "autodetected",
@@ -939,17 +1387,25 @@ impl Generator {
             "manual",
             "workout_heart_rate",
         ]);
+        let mut r2 = Rng::stream(
+            self.p.seed,
+            Self::dn(day),
+            &format!("workout141-{}", w.start.timestamp()),
+        );
+        if self.varies(day) && r2.chance(0.06) {
+            source = *r2.pick(&["live_third_party_heart_rate", "live_oura_heart_rate"]);
+        }
         let v = json!({
             "id": id,
             "activity": w.activity,
             "calories": cal,
             "day": day.to_string(),
             "distance": distance,
-            "end_datetime": fmt_local(w.start + Duration::minutes(w.minutes)),
+            "end_datetime": self.fl(w.start + Duration::minutes(w.minutes)),
             "intensity": w.intensity,
             "label": label,
             "source": source,
-            "start_datetime": fmt_local(w.start),
+            "start_datetime": self.fl(w.start),
         });
         Self::doc(day, Some(id), v)
     }
@@ -986,7 +1442,10 @@ impl Generator {
                     }
                 })
                 .collect();
-            (sample(5.0, hr, s.start), sample(5.0, hrv, s.start))
+            (
+                self.sample(5.0, hr, s.start),
+                self.sample(5.0, hrv, s.start),
+            )
         } else {
             (Value::Null, Value::Null)
         };
@@ -1007,13 +1466,13 @@ impl Generator {
         let v = json!({
             "id": id,
             "day": day.to_string(),
-            "start_datetime": fmt_local(s.start),
-            "end_datetime": fmt_local(s.start + Duration::seconds(s.seconds)),
+            "start_datetime": self.fl(s.start),
+            "end_datetime": self.fl(s.start + Duration::seconds(s.seconds)),
             "type": s.kind,
             "heart_rate": hr,
             "heart_rate_variability": hrv,
             "mood": mood,
-            "motion_count": sample(5.0, motion, s.start),
+            "motion_count": self.sample(5.0, motion, s.start),
         });
         Self::doc(day, Some(id), v)
     }
@@ -1037,6 +1496,12 @@ impl Generator {
             };
             json!({"id": id, "day": day.to_string(), "stress_high": s, "recovery_high": rec, "day_summary": summary})
         };
+        let mut v = v;
+        if self.rare(day, "daily_stress-stress_high") {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("stress_high");
+            }
+        }
         Self::doc(day, Some(id), v)
     }
 
@@ -1070,11 +1535,18 @@ impl Generator {
         } else {
             json!(clamp_i(self.age as f64 + r.normal(-2.0, 2.5), 18, 100))
         };
-        // No `id`: Oura's DailyCardiovascularAgeModel has none.
+        // 1.41 gives it an `id` and `pulse_wave_velocity` (m/s), from their own stream.
+        let mut r2 = Rng::stream(self.p.seed, Self::dn(day), "cardio141");
+        let id = r2.uuid();
+        let pwv = if self.rare(day, "cardio-pwv") {
+            Value::Null
+        } else {
+            json!(round_to(r2.uniform(6.0, 8.5), 2))
+        };
         Self::doc(
             day,
-            None,
-            json!({"day": day.to_string(), "vascular_age": age}),
+            Some(id.clone()),
+            json!({"id": id, "day": day.to_string(), "pulse_wave_velocity": pwv, "vascular_age": age}),
         )
     }
 
@@ -1091,7 +1563,12 @@ impl Generator {
         } else {
             json!(r.range(0, 25))
         };
-        let v = json!({"id": id, "day": day.to_string(), "spo2_percentage": pct, "breathing_disturbance_index": bdi});
+        let mut v = json!({"id": id, "day": day.to_string(), "spo2_percentage": pct, "breathing_disturbance_index": bdi});
+        if self.rare(day, "daily_spo2-average") {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("spo2_percentage");
+            }
+        }
         Self::doc(day, Some(id), v)
     }
 
@@ -1103,7 +1580,7 @@ impl Generator {
         *level = (*level + r.normal(0.0, 0.6)).clamp(30.0, 60.0);
         let id = r.uuid();
         let ts = self.local(day, r.range(9 * 3600, 20 * 3600));
-        let v = json!({"id": id, "day": day.to_string(), "timestamp": fmt_local(ts), "vo2_max": level.round() as i64});
+        let v = json!({"id": id, "day": day.to_string(), "timestamp": self.fl(ts), "vo2_max": level.round() as i64});
         Some(Self::doc(day, Some(id), v))
     }
 
@@ -1116,7 +1593,7 @@ impl Generator {
         let optimal = r.chance(0.55);
         let bedtime = if optimal {
             let s = r.range(-8, 2) * 900;
-            json!({"day_tz": self.p.tz.local_minus_utc(), "end_offset": s + 3600, "start_offset": s})
+            json!({"day_tz": self.offset_on(day).local_minus_utc(), "end_offset": s + 3600, "start_offset": s})
         } else {
             Value::Null
         };
@@ -1179,7 +1656,7 @@ impl Generator {
             Value::Null
         };
         let ts = self.local(day, r.range(8 * 3600, 23 * 3600));
-        let v = json!({"id": id, "day": day.to_string(), "text": text, "timestamp": fmt_local(ts), "tags": tags});
+        let v = json!({"id": id, "day": day.to_string(), "text": text, "timestamp": self.fl(ts), "tags": tags});
         vec![Self::doc(day, Some(id), v)]
     }
 
@@ -1225,14 +1702,17 @@ impl Generator {
             };
             let (end_time, end_day) = if r.chance(0.3) {
                 let e = start + Duration::seconds(r.range(1800, 5 * 3600));
-                (json!(fmt_local(e)), json!(e.date_naive().to_string()))
+                (
+                    json!(self.fl(e)),
+                    json!(self.conv(e).date_naive().to_string()),
+                )
             } else {
                 (Value::Null, Value::Null)
             };
             let v = json!({
                 "id": id,
                 "tag_type_code": code_v,
-                "start_time": fmt_local(start),
+                "start_time": self.fl(start),
                 "end_time": end_time,
                 "start_day": day.to_string(),
                 "end_day": end_day,
@@ -1255,7 +1735,7 @@ impl Generator {
             let len_days = r.range(1, 4);
             let start = self.local(day, r.range(7 * 3600, 11 * 3600));
             let end = start + Duration::seconds(len_days * 86400 + r.range(-3 * 3600, 3 * 3600));
-            let ongoing = last.is_some_and(|l| end.date_naive() > l);
+            let ongoing = last.is_some_and(|l| self.conv(end).date_naive() > l);
             let mut episodes = Vec::new();
             for e in 0..r.range(0, 3) {
                 let ts = start + Duration::seconds(e * 86400 + r.range(0, 3600));
@@ -1268,15 +1748,15 @@ impl Generator {
                 if r.chance(0.4) {
                     tags.push(json!("tag_sleep_alcohol"));
                 }
-                episodes.push(json!({"tags": tags, "timestamp": fmt_local_ms(ts)}));
+                episodes.push(json!({"tags": tags, "timestamp": self.flms(ts)}));
             }
             let v = json!({
                 "id": id,
-                "end_day": if ongoing { Value::Null } else { json!(end.date_naive().to_string()) },
-                "end_time": if ongoing { Value::Null } else { json!(fmt_local(end)) },
+                "end_day": if ongoing { Value::Null } else { json!(self.conv(end).date_naive().to_string()) },
+                "end_time": if ongoing { Value::Null } else { json!(self.fl(end)) },
                 "episodes": episodes,
                 "start_day": day.to_string(),
-                "start_time": fmt_local(start),
+                "start_time": self.fl(start),
             });
             out.push(Self::doc(day, Some(id), v));
             i += r.range(70, 140) as usize;
@@ -1284,7 +1764,8 @@ impl Generator {
         out
     }
 
-    fn ring_configurations(&self, first: NaiveDate, last: NaiveDate) -> Vec<Doc> {
+    /// The ring configurations with their set-up instants (unix seconds).
+    fn ring_configurations(&self, first: NaiveDate, last: NaiveDate) -> Vec<(Doc, i64)> {
         let mut r = Rng::stream(self.p.seed, 0, "ring_configuration");
         let size = r.range(6, 13);
         let color = *r.pick(&[
@@ -1303,18 +1784,27 @@ impl Generator {
             self.local(first, 0) - Duration::seconds(r.range(20, 400) * 86400 + r.range(0, 86399));
         let mut out = Vec::new();
         let id = r.uuid();
-        out.push(Self::doc(
-            first,
-            Some(id.clone()),
-            json!({
-                "id": id,
-                "color": color,
-                "design": "heritage",
-                "firmware_version": "2.9.32",
-                "hardware_type": "gen3",
-                "set_up_at": fmt_utc(first_setup),
-                "size": size,
-            }),
+        // Oura really sends this sentinel for some rings (see the recorded responses).
+        let setup_text = if self.p.ring_setup_sentinel {
+            "1970-01-01T00:00:00+00:00".to_string()
+        } else {
+            fmt_utc(first_setup)
+        };
+        out.push((
+            Self::doc(
+                first,
+                Some(id.clone()),
+                json!({
+                    "id": id,
+                    "color": color,
+                    "design": "heritage",
+                    "firmware_version": "2.9.32",
+                    "hardware_type": "gen3",
+                    "set_up_at": setup_text,
+                    "size": size,
+                }),
+            ),
+            first_setup.timestamp(),
         ));
         let span = (last - first).num_days();
         if span >= 30 || r.chance(0.5) {
@@ -1323,18 +1813,44 @@ impl Generator {
                 first,
                 r.range(span / 3, (span * 2 / 3).max(span / 3)) * 86400 + r.range(0, 86399),
             );
-            out.push(Self::doc(
-                first,
-                Some(id.clone()),
-                json!({
-                    "id": id,
-                    "color": *r.pick(&["titanium", "silver", "stealth_black", "brushed_silver"]),
-                    "design": *r.pick(&["heritage", "horizon"]),
-                    "firmware_version": "3.0.3",
-                    "hardware_type": "gen4",
-                    "set_up_at": fmt_utc(at),
-                    "size": if r.chance(0.2) { Value::Null } else { json!(size) },
-                }),
+            out.push((
+                Self::doc(
+                    first,
+                    Some(id.clone()),
+                    json!({
+                        "id": id,
+                        "color": *r.pick(&["titanium", "silver", "stealth_black", "brushed_silver"]),
+                        "design": *r.pick(&["heritage", "horizon"]),
+                        "firmware_version": "3.0.3",
+                        "hardware_type": "gen4",
+                        "set_up_at": fmt_utc(at),
+                        "size": if r.chance(0.2) { Value::Null } else { json!(size) },
+                    }),
+                ),
+                at.timestamp(),
+            ));
+        }
+        // Long data sets (>= 200 days) end with an Oura Ring 5 (1.41's new enum values),
+        // set up three quarters in, from its own stream.
+        if span >= 200 {
+            let mut r3 = Rng::stream(self.p.seed, 0, "ring_configuration-or5");
+            let id = r3.uuid();
+            let at = self.local(first, span * 3 / 4 * 86400 + r3.range(0, 86399));
+            out.push((
+                Self::doc(
+                    first,
+                    Some(id.clone()),
+                    json!({
+                        "id": id,
+                        "color": *r3.pick(&["cloud", "petal", "midnight", "tide", "deep_rose"]),
+                        "design": "ceramic",
+                        "firmware_version": "1.4.2",
+                        "hardware_type": "or5",
+                        "set_up_at": fmt_utc(at),
+                        "size": size,
+                    }),
+                ),
+                at.timestamp(),
             ));
         }
         out
@@ -1361,6 +1877,75 @@ impl Generator {
             "email": format!("sim.user{}@example.com", self.p.seed),
         })
         .to_string()
+    }
+
+    /// The ring's battery: discharging 15–25 %/day, a 1–2 h charge every 3–5 days (or
+    /// when it runs low), `--battery-per-day` rows a local day. One stream over the whole
+    /// range (the level carries over from day to day).
+    fn battery(&self, all_days: &[NaiveDate]) -> Vec<BatteryRow> {
+        let n = i64::from(self.p.battery_per_day.min(1440));
+        let Some(first) = all_days.first() else {
+            return vec![];
+        };
+        if n == 0 {
+            return vec![];
+        }
+        let mut r = Rng::stream(self.p.seed, 0, "ring_battery_level");
+        let mut level = r.uniform(70.0, 95.0);
+        let rate = r.uniform(15.0, 25.0); // % per day
+        let day0 = self.local(*first, 0).timestamp();
+        let mut next_charge = day0 + r.range(1, 4) * 86_400 + r.range(19 * 3600, 23 * 3600);
+        // (start, end) of the charge in progress.
+        let mut charge: Option<(i64, i64)> = None;
+        let mut prev_ts: Option<i64> = None;
+        let mut out = Vec::with_capacity(all_days.len() * n as usize);
+        for day in all_days {
+            let day_start = self.local(*day, 0).timestamp();
+            for j in 0..n {
+                let ts = day_start + j * 86_400 / n + r.range(0, 20);
+                let dt = prev_ts.map(|p| (ts - p).max(0)).unwrap_or(0) as f64;
+                prev_ts = Some(ts);
+                if charge.is_none() && (ts >= next_charge || level < 12.0) {
+                    charge = Some((ts, ts + r.range(3600, 7200)));
+                }
+                let (charging, in_charger) = match charge {
+                    Some((_, end)) if ts < end => {
+                        level = (level + dt / 3600.0 * r.uniform(45.0, 60.0)).min(100.0);
+                        (Some(level < 100.0), Some(true))
+                    }
+                    Some((_, end)) => {
+                        charge = None;
+                        next_charge = end + r.range(3, 5) * 86_400;
+                        level -= rate * dt / 86_400.0 * r.uniform(0.7, 1.3);
+                        (None, None)
+                    }
+                    None => {
+                        level -= rate * dt / 86_400.0 * r.uniform(0.7, 1.3);
+                        (None, None)
+                    }
+                };
+                level = level.clamp(1.0, 100.0);
+                let (charging, in_charger) = if charging.is_none() && r.chance(0.3) {
+                    (Some(false), Some(false))
+                } else {
+                    (charging, in_charger)
+                };
+                out.push(BatteryRow {
+                    ts,
+                    us: 0,
+                    level: level.round().clamp(0.0, 100.0) as u8,
+                    charging,
+                    in_charger,
+                    poison: false,
+                });
+            }
+        }
+        out.sort_by_key(|s| s.ts);
+        out.dedup_by_key(|s| s.ts);
+        if let Some(cut) = self.p.hr_cutoff {
+            out.retain(|s| s.ts < cut);
+        }
+        out
     }
 
     fn heartrate(&self, all_days: &[NaiveDate]) -> Vec<HrSample> {
@@ -1455,8 +2040,10 @@ impl Generator {
                 bpm = 0.6 * bpm + 0.4 * target + r.normal(0.0, 3.0);
                 out.push(HrSample {
                     ts,
+                    us: 0,
                     bpm: bpm.round().clamp(38.0, 200.0) as u8,
                     source: src,
+                    poison: false,
                 });
             }
         }
@@ -1474,15 +2061,14 @@ mod tests {
     use super::*;
 
     fn params(seed: u64) -> GenParams {
-        GenParams {
+        GenParams::new(
             seed,
-            days: 40,
-            end_date: NaiveDate::from_ymd_opt(2025, 3, 31).unwrap_or_default(),
-            tz: FixedOffset::east_opt(9 * 3600)
+            40,
+            NaiveDate::from_ymd_opt(2025, 3, 31).unwrap_or_default(),
+            FixedOffset::east_opt(9 * 3600)
                 .unwrap_or(FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!())),
-            hr_per_day: 300,
-            hr_cutoff: None,
-        }
+            300,
+        )
     }
 
     #[test]

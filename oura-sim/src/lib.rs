@@ -7,6 +7,7 @@
 pub mod admin;
 pub mod api;
 pub mod data;
+pub mod mutate;
 pub mod oauth;
 pub mod rng;
 
@@ -19,7 +20,7 @@ use clap::Parser;
 use data::{Data, GenParams, ENDPOINTS};
 use rng::Rng;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
 
 /// Local Oura API v2 simulator (deterministic data, OAuth implicit flow, faults).
@@ -86,6 +87,95 @@ pub struct Args {
     /// Extra pre-issued token, valid for every scope and never expiring (repeatable).
     #[arg(long)]
     pub token: Vec<String>,
+    /// Travel: `DAY=OFFSET,…` (ascending days within the data), e.g.
+    /// `2026-10-25=+01:00,2026-11-10=-05:00`: from that local day on the wearer's offset
+    /// is the given one.
+    #[arg(long, value_parser = parse_tz_changes, default_value = "")]
+    pub tz_changes: TzChanges,
+    /// Ring battery rows per local day (0..=1440; 48 = one every 30 minutes).
+    #[arg(long, default_value_t = 48, value_parser = clap::value_parser!(u32).range(0..=1440))]
+    pub battery_per_day: u32,
+    /// The first ring configuration's `set_up_at` is `1970-01-01T00:00:00+00:00` (a
+    /// sentinel real rings send).
+    #[arg(long)]
+    pub ring_setup_sentinel: bool,
+    /// Endpoint that also serves one document a strict store cannot index (repeatable):
+    /// no `id` (document endpoints), a microsecond timestamp and a float value (heartrate,
+    /// ring_battery_level).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub poison: Vec<String>,
+    /// Endpoint whose follow-up pages answer with the very token they were asked with
+    /// (an endless loop for a naive client; repeatable).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub repeat_token: Vec<String>,
+    /// Endpoint whose list requests answer 404 `{"detail":"Not Found"}` (repeatable).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub not_found: Vec<String>,
+    /// Headers of a 429: `full` (Retry-After and X-RateLimit-*), `reset_only`
+    /// (X-RateLimit-* only) or `none`.
+    #[arg(long, default_value = "full", value_parser = ["full", "reset_only", "none"])]
+    pub rate_limit_headers: String,
+    /// Endpoint whose next list request answers 500 once (repeatable).
+    #[arg(long, value_parser = parse_endpoint)]
+    pub fail_once: Vec<String>,
+}
+
+/// `--tz-changes`: (first local day, offset) in ascending order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TzChanges(pub Vec<(NaiveDate, FixedOffset)>);
+
+fn parse_tz_changes(s: &str) -> Result<TzChanges, String> {
+    let mut out: Vec<(NaiveDate, FixedOffset)> = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (d, o) = part
+            .split_once('=')
+            .ok_or_else(|| format!("`{part}`: expected DAY=OFFSET, e.g. 2026-10-25=+01:00"))?;
+        let day = NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+            .map_err(|e| format!("`{part}`: invalid day `{d}` (expected YYYY-MM-DD): {e}"))?;
+        let off = parse_tz(o).map_err(|e| format!("`{part}`: {e}"))?;
+        if let Some((prev, _)) = out.last() {
+            if day <= *prev {
+                return Err(format!(
+                    "`{part}`: the changes must be in ascending order of day ({day} after {prev})"
+                ));
+            }
+        }
+        out.push((day, off));
+    }
+    Ok(TzChanges(out))
+}
+
+impl Args {
+    /// Checks what clap cannot check flag by flag (the travel days lie in the data's
+    /// range). main() reports the message and exits 2.
+    pub fn validate(&self) -> Result<(), String> {
+        let end = self.end_date_or_today();
+        let first = end
+            .checked_sub_signed(Duration::days(i64::from(self.days.max(1)) - 1))
+            .unwrap_or(end);
+        for (d, _) in &self.tz_changes.0 {
+            if *d < first || *d > end {
+                return Err(format!(
+                    "--tz-changes: {d} is outside the data ({first} .. {end})"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// --end-date, or today in the time zone in force today.
+    pub fn end_date_or_today(&self) -> NaiveDate {
+        self.end_date.unwrap_or_else(|| {
+            let mut tz = self.tz;
+            let now = Utc::now();
+            for (d, off) in &self.tz_changes.0 {
+                if now.with_timezone(off).date_naive() >= *d {
+                    tz = *off;
+                }
+            }
+            now.with_timezone(&tz).date_naive()
+        })
+    }
 }
 
 fn parse_tz(s: &str) -> Result<FixedOffset, String> {
@@ -173,6 +263,12 @@ pub struct Faults {
     pub rate_limit: u32,
     pub forbid: BTreeSet<String>,
     pub token_ttl: u64,
+    pub poison: BTreeSet<String>,
+    pub repeat_token: BTreeSet<String>,
+    pub not_found: BTreeSet<String>,
+    /// `full`, `reset_only` or `none`.
+    pub rate_limit_headers: String,
+    pub fail_once: BTreeSet<String>,
 }
 
 /// Mutable state behind one mutex (never held across an await).
@@ -183,12 +279,15 @@ pub struct Runtime {
     pub window: VecDeque<Instant>,
     pub stats: Stats,
     pub tokens: HashMap<String, TokenInfo>,
+    /// Number of `/__sim/mutate` calls so far (the default seed of the next one).
+    pub mutations: u64,
 }
 
 /// The simulator: immutable configuration and data, plus the runtime state.
 pub struct Sim {
     pub args: Args,
-    pub data: Data,
+    /// The data set (changed only by `/__sim/mutate` and the poison setting).
+    pub data: RwLock<Data>,
     /// The simulator's "now": the end of --end-date when given, else the real time.
     pub now_fixed: Option<DateTime<Utc>>,
     pub rt: Mutex<Runtime>,
@@ -199,10 +298,8 @@ pub struct Sim {
 impl Sim {
     /// Builds the simulator (generates the data) from parsed arguments.
     pub fn new(args: Args) -> Sim {
-        let end_date = args
-            .end_date
-            .unwrap_or_else(|| Utc::now().with_timezone(&args.tz).date_naive());
-        let data = Data::generate(GenParams {
+        let end_date = args.end_date_or_today();
+        let params = GenParams {
             seed: args.seed,
             days: args.days,
             end_date,
@@ -210,16 +307,21 @@ impl Sim {
             hr_per_day: args.hr_per_day,
             // Without --end-date the data ends today: no heart rate from the future.
             hr_cutoff: args.end_date.is_none().then(|| Utc::now().timestamp()),
-        });
+            tz_changes: args.tz_changes.0.clone(),
+            battery_per_day: args.battery_per_day,
+            ring_setup_sentinel: args.ring_setup_sentinel,
+        };
         let now_fixed = args.end_date.and_then(|d| {
             let next = d.succ_opt()?.and_hms_opt(0, 0, 0)?;
             Some(
-                args.tz
+                params
+                    .offset_on(d)
                     .from_local_datetime(&next)
                     .single()?
                     .with_timezone(&Utc),
             )
         });
+        let data = Data::generate(params);
         let mut tokens = HashMap::new();
         for t in &args.token {
             tokens.insert(
@@ -242,20 +344,40 @@ impl Sim {
                 rate_limit: args.rate_limit,
                 forbid: args.forbid.iter().cloned().collect(),
                 token_ttl: args.token_ttl,
+                poison: args.poison.iter().cloned().collect(),
+                repeat_token: args.repeat_token.iter().cloned().collect(),
+                not_found: args.not_found.iter().cloned().collect(),
+                rate_limit_headers: args.rate_limit_headers.clone(),
+                fail_once: args.fail_once.iter().cloned().collect(),
             },
             fault_rng: Rng::stream(args.seed, 0, "faults"),
             token_rng: Rng::new(rng::hash(&[args.seed, nanos, std::process::id() as u64])),
             window: VecDeque::new(),
             stats: Stats::default(),
             tokens,
+            mutations: 0,
         };
+        let mut data = data;
+        if !rt.faults.poison.is_empty() {
+            data.set_poison(&rt.faults.poison);
+        }
         Sim {
             token_key: rng::hash(&[args.seed, 0x6e65_7874]),
             args,
-            data,
+            data: RwLock::new(data),
             now_fixed,
             rt: Mutex::new(rt),
         }
+    }
+
+    /// The data set, for reading (recovering from a poisoned lock: never panics).
+    pub fn data(&self) -> RwLockReadGuard<'_, Data> {
+        self.data.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The data set, for changing.
+    pub fn data_mut(&self) -> RwLockWriteGuard<'_, Data> {
+        self.data.write().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Locks the runtime state (recovering from a poisoned lock: never panics).
@@ -270,14 +392,12 @@ impl Sim {
 
     /// The simulator's "today" in the wearer's time zone (= --end-date when given).
     pub fn today(&self) -> NaiveDate {
-        self.args
-            .end_date
-            .unwrap_or_else(|| Utc::now().with_timezone(&self.args.tz).date_naive())
+        self.args.end_date_or_today()
     }
 
     /// The export document (DESIGN §5).
     pub fn export(&self) -> String {
-        self.data.export_json(self.now())
+        self.data().export_json(self.now())
     }
 
     /// Issues a token.
@@ -332,7 +452,9 @@ fn add_cors(sim: &Sim, origin: Option<&HeaderValue>, headers: &mut HeaderMap) {
     headers.insert(header::VARY, HeaderValue::from_static("Origin"));
     headers.insert(
         header::ACCESS_CONTROL_EXPOSE_HEADERS,
-        HeaderValue::from_static("Retry-After"),
+        HeaderValue::from_static(
+            "Retry-After, X-RateLimit-Limit, X-RateLimit-Window, X-RateLimit-Reset, X-RateLimit-Tier",
+        ),
     );
 }
 

@@ -6,6 +6,10 @@ use std::sync::Arc;
 
 fn main() {
     let args = Args::parse();
+    if let Err(msg) = args.validate() {
+        eprintln!("oura-sim: {msg}");
+        std::process::exit(2);
+    }
     let started = std::time::Instant::now();
     let export = args.write_export.clone();
     let sim = Sim::new(args);
@@ -20,7 +24,7 @@ fn main() {
             path.display(),
             json.len(),
             sim.args.days,
-            sim.data.params.end_date
+            sim.data().params.end_date
         );
         return;
     }
@@ -47,10 +51,10 @@ fn main() {
         eprintln!(
             "oura-sim: {} days ending {} (seed {}, tz {}, {} hr samples) generated in {:.1?}",
             sim.args.days,
-            sim.data.params.end_date,
+            sim.data().params.end_date,
             sim.args.seed,
-            sim.data.params.tz,
-            sim.data.heartrate.len(),
+            sim.data().params.tz,
+            sim.data().heartrate.len(),
             started.elapsed()
         );
         eprintln!("oura-sim: listening on http://{local} (API /v2/usercollection/*, OAuth /oauth/authorize, control /__sim/*)");

@@ -236,8 +236,10 @@ async fn heartrate_windows_and_encodings() {
     assert_eq!(data.len(), 100, "one local day of 100 samples/day");
     for s in data {
         let keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys, ["bpm", "source", "timestamp"]);
+        assert_eq!(keys, ["bpm", "source", "timestamp", "timestamp_unix"]);
         assert!(s["timestamp"].as_str().unwrap().ends_with("+00:00"));
+        let t = chrono::DateTime::parse_from_rfc3339(s["timestamp"].as_str().unwrap()).unwrap();
+        assert_eq!(s["timestamp_unix"].as_i64(), Some(t.timestamp_millis()));
     }
     // 30 days is fine, more is 400.
     let r = srv
@@ -587,7 +589,7 @@ async fn cors_on_by_default_and_off_with_no_cors() {
     assert_eq!(r.header("access-control-allow-origin"), Some(origin));
     assert_eq!(
         r.header("access-control-expose-headers"),
-        Some("Retry-After")
+        Some("Retry-After, X-RateLimit-Limit, X-RateLimit-Window, X-RateLimit-Reset, X-RateLimit-Tier")
     );
     // Errors carry CORS headers too (so the app can read a 401/429).
     let r = srv
@@ -762,7 +764,7 @@ async fn stats_reset_and_export_routes() {
     assert_eq!(r.status, 200);
     let v = r.json();
     assert_eq!(v["format"], "healthhub-export");
-    assert_eq!(v["collections"].as_object().unwrap().len(), 18);
+    assert_eq!(v["collections"].as_object().unwrap().len(), 19);
     assert_eq!(r.text(), srv.sim.export());
     let s = srv.get_noauth("/__sim/stats").await.json();
     assert_eq!(s["total"], 0, "/__sim requests are not counted");

@@ -1,5 +1,5 @@
 //! Spec conformance: every generated document of every endpoint, fetched through the
-//! HTTP routes (all pages), is validated against Oura's OpenAPI 1.27 schemas, checked
+//! HTTP routes (all pages), is validated against Oura's OpenAPI 1.41 schemas, checked
 //! for the shape of real data, and compared with the export.
 
 mod support;
@@ -20,7 +20,9 @@ fn first_day() -> NaiveDate {
 
 #[test]
 fn validator_accepts_real_recorded_bodies_and_rejects_bad_ones() {
-    let spec = Spec::load();
+    // The recorded bodies are from 2024 (API 1.27: heartrate without `timestamp_unix`,
+    // cardiovascular age without `id`), so they are checked against 1.27.
+    let spec = Spec::load_file(support::schema::OPENAPI_127);
     let mut checked = 0;
     for entry in std::fs::read_dir(RECORDED).unwrap() {
         let path = entry.unwrap().path();
@@ -77,6 +79,33 @@ fn validator_accepts_real_recorded_bodies_and_rejects_bad_ones() {
     assert!(!spec
         .validate("DailyCardiovascularAgeModel", &cardio_with_id)
         .is_empty());
+
+    // 1.41: the renamed models, the new required fields.
+    let spec = Spec::load();
+    assert_eq!(spec.item_schema_name("sleep"), "PublicModifiedSleepModel");
+    assert_eq!(spec.item_schema_name("heartrate"), "PublicHeartRateRow");
+    assert_eq!(
+        spec.item_schema_name("ring_battery_level"),
+        "PublicRingBatteryLevelRow"
+    );
+    let hr =
+        serde_json::json!({"bpm": 60, "source": "awake", "timestamp": "2024-01-01T00:00:00+00:00"});
+    assert!(!spec.validate("PublicHeartRateRow", &hr).is_empty());
+    let mut hr_ok = hr.clone();
+    hr_ok["timestamp_unix"] = 1_704_067_200_000i64.into();
+    assert!(spec.validate("PublicHeartRateRow", &hr_ok).is_empty());
+    let mut hr_float = hr_ok.clone();
+    hr_float["bpm"] = serde_json::json!(61.0);
+    assert!(!spec.validate("PublicHeartRateRow", &hr_float).is_empty());
+    assert!(spec
+        .validate("PublicDailyCardiovascularAge", &cardio_with_id)
+        .is_empty());
+    let cardio_no_id = serde_json::json!({"day": "2024-01-01", "vascular_age": 40});
+    assert!(!spec
+        .validate("PublicDailyCardiovascularAge", &cardio_no_id)
+        .is_empty());
+    let vo2 = serde_json::json!({"id": "a", "day": "2024-01-01", "timestamp": "2024-01-01T10:00:00+09:00", "vo2_max": 41.5});
+    assert!(!spec.validate("PublicVO2Max", &vo2).is_empty());
 }
 
 fn check_offset(endpoint: &str, key: &str, t: &str) {
@@ -84,7 +113,9 @@ fn check_offset(endpoint: &str, key: &str, t: &str) {
         DateTime::parse_from_rfc3339(t).is_ok(),
         "{endpoint}.{key}: {t}"
     );
-    let utc = endpoint == "heartrate" || (endpoint == "ring_configuration" && key == "set_up_at");
+    let utc = endpoint == "heartrate"
+        || endpoint == "ring_battery_level"
+        || (endpoint == "ring_configuration" && key == "set_up_at");
     let want = if utc { "+00:00" } else { "+09:00" };
     assert!(
         t.ends_with(want),
@@ -163,7 +194,7 @@ fn shape_checks(endpoint: &str, docs: &[Value]) {
     let unique: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "{endpoint}: duplicate ids");
     match endpoint {
-        "heartrate" | "daily_cardiovascular_age" => {
+        "heartrate" | "ring_battery_level" => {
             assert!(ids.is_empty(), "{endpoint} must have no id")
         }
         _ => {
@@ -262,7 +293,45 @@ fn shape_checks(endpoint: &str, docs: &[Value]) {
                 "heartrate sorted and unique"
             );
         }
-        "ring_configuration" => assert!((1..=2).contains(&docs.len())),
+        "ring_configuration" => assert!((1..=3).contains(&docs.len())),
+        "ring_battery_level" => {
+            assert_eq!(docs.len(), DAYS as usize * 48, "48 rows a day");
+            let ts: Vec<i64> = docs
+                .iter()
+                .map(|d| {
+                    let t = DateTime::parse_from_rfc3339(d["timestamp"].as_str().unwrap()).unwrap();
+                    assert_eq!(d["timestamp_unix"].as_i64(), Some(t.timestamp_millis()));
+                    t.timestamp()
+                })
+                .collect();
+            assert!(ts.windows(2).all(|w| w[0] < w[1]), "sorted and unique");
+            let levels: Vec<i64> = docs.iter().map(|d| d["level"].as_i64().unwrap()).collect();
+            assert!(levels.iter().all(|l| (0..=100).contains(l)));
+            // Charges: rows with charging/in_charger true, the level rising.
+            let charging: Vec<usize> = (0..docs.len())
+                .filter(|&i| docs[i]["charging"] == true)
+                .collect();
+            assert!(charging.len() >= 10, "charges happen");
+            assert!(charging.iter().all(|&i| docs[i]["in_charger"] == true));
+            assert!(charging
+                .iter()
+                .filter(|&&i| i > 0 && docs[i - 1]["charging"] == true)
+                .all(|&i| levels[i] >= levels[i - 1]));
+            // Some rows have the booleans, some do not.
+            assert!(docs.iter().any(|d| d.get("charging").is_none()));
+            assert!(docs.iter().any(|d| d["charging"] == false));
+            // Discharge ~15–25 %/day: over a day without charging, it falls 8..35 points.
+            let day_drops: Vec<i64> = docs
+                .chunks(48)
+                .filter(|c| c.iter().all(|d| d["in_charger"] != true))
+                .map(|c| c[0]["level"].as_i64().unwrap() - c[47]["level"].as_i64().unwrap())
+                .collect();
+            assert!(!day_drops.is_empty());
+            assert!(
+                day_drops.iter().all(|d| (8..=35).contains(d)),
+                "{day_drops:?}"
+            );
+        }
         "rest_mode_period" | "workout" | "tag" | "vO2_max" | "enhanced_tag" => {
             assert!(!docs.is_empty(), "{endpoint} has documents")
         }
@@ -275,7 +344,7 @@ fn shape_checks(endpoint: &str, docs: &[Value]) {
     }
     if !matches!(
         endpoint,
-        "heartrate" | "personal_info" | "ring_configuration"
+        "heartrate" | "personal_info" | "ring_configuration" | "ring_battery_level"
     ) {
         let lo = first_day().to_string();
         for d in docs {
@@ -313,7 +382,7 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
     assert_eq!(export["format"], "healthhub-export");
     assert_eq!(export["version"], 1);
     let cols = export["collections"].as_object().unwrap();
-    assert_eq!(cols.len(), 18);
+    assert_eq!(cols.len(), 19);
 
     let lo = (first_day() - Duration::days(1)).to_string();
     let hi = (NaiveDate::parse_from_str(END, "%Y-%m-%d").unwrap() + Duration::days(1)).to_string();
@@ -330,7 +399,7 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
                 assert!(errs.is_empty(), "personal_info: {errs:#?}");
                 vec![v]
             }
-            "heartrate" => {
+            "heartrate" | "ring_battery_level" => {
                 // 30-day windows (the cap) from the first local midnight to the end.
                 let mut all = Vec::new();
                 let mut t = DateTime::parse_from_rfc3339(&format!("{lo}T00:00:00+09:00")).unwrap();
@@ -338,13 +407,13 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
                 while t < stop {
                     let e = (t + Duration::days(30)).min(stop);
                     let url = format!(
-                        "/v2/usercollection/heartrate?start_datetime={}&end_datetime={}",
+                        "/v2/usercollection/{endpoint}?start_datetime={}&end_datetime={}",
                         t.to_rfc3339().replace('+', "%2B"),
                         e.to_rfc3339().replace('+', "%2B")
                     );
                     for page in fetch_pages(&srv, &url).await {
                         let errs = spec.validate(&envelope, &page);
-                        assert!(errs.is_empty(), "heartrate page: {errs:#?}");
+                        assert!(errs.is_empty(), "{endpoint} page: {errs:#?}");
                         all.extend(page["data"].as_array().cloned().unwrap());
                     }
                     t = e;
@@ -413,14 +482,13 @@ async fn every_document_of_every_endpoint_conforms_to_the_spec() {
 }
 
 fn params(seed: u64, days: u32) -> GenParams {
-    GenParams {
+    GenParams::new(
         seed,
         days,
-        end_date: NaiveDate::parse_from_str(END, "%Y-%m-%d").unwrap(),
-        tz: chrono::FixedOffset::east_opt(9 * 3600).unwrap(),
-        hr_per_day: 120,
-        hr_cutoff: None,
-    }
+        NaiveDate::parse_from_str(END, "%Y-%m-%d").unwrap(),
+        chrono::FixedOffset::east_opt(9 * 3600).unwrap(),
+        120,
+    )
 }
 
 #[test]

@@ -11,6 +11,11 @@ use serde_json::Value;
 
 pub const OPENAPI: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
+    "/../tests/data/oura/openapi-1.41.json"
+);
+/// The 1.27 document: the API of the time the recorded bodies were captured (2024).
+pub const OPENAPI_127: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
     "/../tests/data/oura/openapi.json"
 );
 pub const RECORDED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/oura/recorded");
@@ -20,10 +25,15 @@ pub struct Spec {
 }
 
 impl Spec {
+    /// OpenAPI 1.41, the API as Oura serves it today (what the simulator follows).
     pub fn load() -> Spec {
-        let text = std::fs::read_to_string(OPENAPI).expect("read openapi.json");
+        Spec::load_file(OPENAPI)
+    }
+
+    pub fn load_file(file: &str) -> Spec {
+        let text = std::fs::read_to_string(file).expect("read the OpenAPI document");
         Spec {
-            root: serde_json::from_str(&text).expect("parse openapi.json"),
+            root: serde_json::from_str(&text).expect("parse the OpenAPI document"),
         }
     }
 
@@ -36,8 +46,15 @@ impl Spec {
     /// The name of the 200 response schema of `GET /v2/usercollection/<endpoint>`.
     pub fn response_schema_name(&self, endpoint: &str) -> String {
         let path = format!("/v2/usercollection/{endpoint}");
-        let r = &self.root["paths"][path.as_str()]["get"]["responses"]["200"]["content"]
-            ["application/json"]["schema"]["$ref"];
+        let schema = &self.root["paths"][path.as_str()]["get"]["responses"]["200"]["content"]
+            ["application/json"]["schema"];
+        // 1.41: `anyOf: [<typed envelope>, <Dict envelope for `fields` requests>]`; the
+        // typed one (the first) is what a request without `fields` gets.
+        let r = if schema.get("$ref").is_some() {
+            &schema["$ref"]
+        } else {
+            &schema["anyOf"][0]["$ref"]
+        };
         r.as_str()
             .and_then(|s| s.strip_prefix("#/components/schemas/"))
             .unwrap_or_else(|| panic!("no 200 schema for {path}"))
