@@ -352,6 +352,17 @@ impl ClientError {
         matches!(self, ClientError::Unauthorized { .. })
     }
 
+    /// Asking again will not help (400, 404, 422, a repeated `next_token`): the sync
+    /// reports it and moves on.
+    pub fn is_permanent(&self) -> bool {
+        matches!(
+            self,
+            ClientError::BadRequest { .. }
+                | ClientError::NotFound { .. }
+                | ClientError::RepeatedToken { .. }
+        )
+    }
+
     /// 403: only this endpoint is unavailable; the sync goes on with the others.
     pub fn endpoint_unavailable(&self) -> bool {
         matches!(self, ClientError::Forbidden { .. })

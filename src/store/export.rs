@@ -7,7 +7,7 @@
 //! {…doc as received…},
 //! …
 //! ],
-//! …all 18 path segments…
+//! …all 19 path segments…
 //! }}
 //! ```
 //! One document per line. The file is assembled as a list of string parts (each about
@@ -16,6 +16,7 @@
 
 use super::error::StoreError;
 use super::heartrate::Sample;
+use super::page::Quarantined;
 use super::record::{describe, RecordMeta};
 use crate::endpoints::{by_path, Endpoint, NaturalKey};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -148,6 +149,8 @@ pub struct ImportPlan<'a> {
     pub heartrate_sources: Vec<String>,
     /// Whether the file has a `heartrate` collection (even empty).
     pub has_heartrate: bool,
+    /// Documents the store cannot index, kept as received (see `store::page`).
+    pub quarantined: Vec<Quarantined>,
 }
 
 /// A heartrate sample of an import, compact.
@@ -157,6 +160,7 @@ pub struct PlannedSample {
     pub t: u32,
     pub bpm: u16,
     pub src: u16,
+    pub unix: bool,
     pub extra: Option<Box<serde_json::Map<String, Value>>>,
 }
 
@@ -184,6 +188,7 @@ impl ImportPlan<'_> {
                     t: p.t,
                     source: sources.get(usize::from(p.src)).cloned().unwrap_or_default(),
                     bpm: p.bpm,
+                    unix: p.unix,
                     extra: p.extra.map(|b| *b),
                 })
                 .collect();
@@ -273,8 +278,17 @@ pub fn parse_import(text: &str) -> Result<ImportPlan<'_>, StoreError> {
             for (i, raw) in docs.into_iter().enumerate() {
                 let v: Value = serde_json::from_str(raw.get())
                     .map_err(|e| invalid(format!("{name}[{i}]: {e}")))?;
-                let s = Sample::parse(&v)
-                    .map_err(|e| invalid(format!("document {i} of collection \"{name}\" {e}")))?;
+                let s = match Sample::parse(&v) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        plan.quarantined.push(Quarantined::new(
+                            endpoint,
+                            raw.get().to_owned(),
+                            format!("sample {i} {e}"),
+                        ));
+                        continue;
+                    }
+                };
                 let next = plan.heartrate_sources.len();
                 let src = match sources.get(&s.source) {
                     Some(i) => *i,
@@ -291,6 +305,7 @@ pub fn parse_import(text: &str) -> Result<ImportPlan<'_>, StoreError> {
                     t: s.t,
                     bpm: s.bpm,
                     src,
+                    unix: s.unix,
                     extra: s.extra.map(Box::new),
                 });
             }
@@ -306,9 +321,14 @@ pub fn parse_import(text: &str) -> Result<ImportPlan<'_>, StoreError> {
         for (i, raw) in docs.into_iter().enumerate() {
             let v: Value = serde_json::from_str(raw.get())
                 .map_err(|e| invalid(format!("{name}[{i}]: {e}")))?;
-            let meta = describe(endpoint, &v)
-                .map_err(|e| invalid(format!("document {i} of collection \"{name}\" {e}")))?;
-            out.push((meta, raw));
+            match describe(endpoint, &v) {
+                Ok(meta) => out.push((meta, raw)),
+                Err(e) => plan.quarantined.push(Quarantined::new(
+                    endpoint,
+                    raw.get().to_owned(),
+                    format!("document {i} {e}"),
+                )),
+            }
         }
         plan.docs.push((endpoint, out));
     }
@@ -348,15 +368,18 @@ pub struct ImportCount {
     pub path: &'static str,
     /// Documents (heartrate: samples) that were not stored before.
     pub added: u64,
-    /// Documents (heartrate: samples) that replaced a stored one with the same key.
-    pub updated: u64,
+    /// Documents (heartrate: samples) this device already had: left as they are (an
+    /// import never rolls back what Oura revised since the export was made).
+    pub kept: u64,
+    /// Documents the store cannot index, kept as received (see `store::page`).
+    pub quarantined: u64,
 }
 
 /// What an import did: counts per collection of the file (in file order) and in total.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
     pub collections: Vec<ImportCount>,
-    /// `added + updated` over all collections.
+    /// Documents added over all collections (quarantined ones included).
     pub total: u64,
 }
 
@@ -365,8 +388,12 @@ impl ImportReport {
         self.collections.iter().map(|c| c.added).sum()
     }
 
-    pub fn updated(&self) -> u64 {
-        self.collections.iter().map(|c| c.updated).sum()
+    pub fn kept(&self) -> u64 {
+        self.collections.iter().map(|c| c.kept).sum()
+    }
+
+    pub fn quarantined(&self) -> u64 {
+        self.collections.iter().map(|c| c.quarantined).sum()
     }
 
     /// The counts of one collection, if the file had it.
@@ -523,18 +550,30 @@ mod tests {
             refusal(&format!(r#"{{{head},"collections":{{"tag":{{}}}}}}"#))
                 .contains("collection \"tag\" is not an array")
         );
-        assert!(refusal(&format!(
-            r#"{{{head},"collections":{{"tag":[{{"id":"a"}},{{"day":"2026-01-01"}}]}}}}"#
-        ))
-        .contains("document 1 of collection \"tag\" lacks its natural key `id`"));
-        assert!(
-            refusal(&format!(r#"{{{head},"collections":{{"sleep":[3]}}}}"#))
-                .contains("document 0 of collection \"sleep\" is not a JSON object")
+        // Documents the store cannot index are kept as received, not refused.
+        let text = format!(
+            r#"{{{head},"collections":{{"tag":[{{"id":"a"}},{{"day":"2026-01-01"}}],"sleep":[3],"heartrate":[{{"bpm":1,"source":"awake"}}]}}}}"#
         );
-        assert!(refusal(&format!(
-            r#"{{{head},"collections":{{"heartrate":[{{"bpm":1,"source":"awake"}}]}}}}"#
-        ))
-        .contains("document 0 of collection \"heartrate\" lacks its natural key `timestamp`"));
+        let plan = parse_import(&text).unwrap();
+        let q: Vec<(&str, &str)> = plan
+            .quarantined
+            .iter()
+            .map(|q| (q.endpoint, q.text.as_str()))
+            .collect();
+        assert_eq!(
+            q,
+            vec![
+                ("tag", r#"{"day":"2026-01-01"}"#),
+                ("sleep", "3"),
+                ("heartrate", r#"{"bpm":1,"source":"awake"}"#)
+            ]
+        );
+        assert!(plan.quarantined[0]
+            .reason
+            .contains("document 1 lacks its natural key `id`"));
+        assert!(plan.quarantined[2]
+            .reason
+            .contains("lacks its natural key `timestamp`"));
         assert!(refusal(&format!(
             r#"{{{head},"collections":{{"personal_info":[{{}},{{}}]}}}}"#
         ))
@@ -552,17 +591,19 @@ mod tests {
                 ImportCount {
                     path: "tag",
                     added: 2,
-                    updated: 1,
+                    kept: 1,
+                    quarantined: 1,
                 },
                 ImportCount {
                     path: "heartrate",
                     added: 5,
-                    updated: 0,
+                    kept: 0,
+                    quarantined: 0,
                 },
             ],
-            total: 8,
+            total: 7,
         };
-        assert_eq!((r.added(), r.updated()), (7, 1));
+        assert_eq!((r.added(), r.kept(), r.quarantined()), (7, 1, 1));
         assert_eq!(r.get("heartrate").map(|c| c.added), Some(5));
         assert!(r.get("sleep").is_none());
     }

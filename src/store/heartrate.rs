@@ -7,22 +7,35 @@
 //! { key: "2026-11-20", day: "2026-11-20", n: 1187,
 //!   t:   Uint32Array  milliseconds since 00:00:00 UTC of that day,
 //!   bpm: Uint16Array,
-//!   src: Uint8Array   index into `sources`,
+//!   src: Uint8Array   index into `sources` (bits 0–6); bit 7 set: the sample
+//!                     carried `timestamp_unix` equal to its instant in ms (OpenAPI
+//!                     1.41), rebuilt on reading at no storage cost,
 //!   sources: ["awake", "rest", …],          // the day's distinct source strings
-//!   x?: [{t, s, f: {…}}] }                   // only for samples with unknown fields
+//!   x?: [{t, s, f: {…}}] }                   // only for samples with other fields
 //! ```
 //!
 //! Samples are sorted by (instant, source); the natural key is instant + source, so
 //! storing a sample again replaces its bpm (idempotent). Unpacked samples are
-//! `{"bpm": …, "source": …, "timestamp": …}` (then any unknown fields as received), the
-//! timestamp spelled RFC 3339 in UTC with `+00:00` like Oura and the simulator:
+//! `{"bpm": …, "source": …, "timestamp": …, "timestamp_unix"?: …}` (then any other
+//! fields as received), the timestamp spelled RFC 3339 in UTC with `+00:00` like Oura:
 //! `2026-11-20T01:02:03+00:00` (`.123` milliseconds only when not zero).
+//!
+//! Only samples that unpack to exactly what was received are packed: a timestamp
+//! spelled any other way (another offset, `Z`, microseconds), a `bpm` that is not a
+//! whole number (`61.0`) or a `timestamp_unix` that is not an integer is refused by
+//! [`Sample::parse`], and the store keeps such a sample as received in its quarantine
+//! (see `store::record`). A `timestamp_unix` that is an integer but not the sample's
+//! instant is kept verbatim among the other fields.
 
 use chrono::{NaiveDate, SecondsFormat, TimeDelta, Timelike, Utc};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 const DAY_MS: u32 = 86_400_000;
+/// Bit of a `src` byte: the sample had `timestamp_unix` equal to its instant.
+const UNIX_BIT: u8 = 0x80;
+/// Sources a day can hold (indices use the bits below [`UNIX_BIT`]).
+const MAX_SOURCES: usize = 128;
 
 /// One heartrate sample, validated.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +45,10 @@ pub struct Sample {
     pub t: u32,
     pub source: String,
     pub bpm: u16,
-    /// Fields other than bpm, source and timestamp, as received (usually none).
+    /// It carried `timestamp_unix` equal to its instant in ms.
+    pub unix: bool,
+    /// Fields other than bpm, source, timestamp (and an exact timestamp_unix), as
+    /// received (usually none).
     pub extra: Option<Map<String, Value>>,
 }
 
@@ -52,6 +68,7 @@ impl Sample {
         };
         let bpm = obj
             .get("bpm")
+            .filter(|b| !b.as_number().is_some_and(|n| n.is_f64()))
             .and_then(Value::as_u64)
             .and_then(|b| u16::try_from(b).ok())
             .ok_or("has no `bpm` that is a whole number from 0 to 65535")?;
@@ -69,9 +86,32 @@ impl Sample {
             .ok()
             .filter(|t| *t < DAY_MS)
             .ok_or_else(|| format!("has an unusable timestamp {stamp:?}"))?;
+        if *stamp != spell_timestamp(day, t) {
+            return Err(format!(
+                "has a timestamp {stamp:?} not spelled in UTC as Oura does ({:?})",
+                spell_timestamp(day, t)
+            ));
+        }
+        let unix = match obj.get("timestamp_unix") {
+            None => false,
+            Some(v) => match v
+                .as_i64()
+                .filter(|_| !v.as_number().is_some_and(|n| n.is_f64()))
+            {
+                Some(ms) => ms == at.timestamp_millis(),
+                None => {
+                    return Err(format!(
+                        "has a `timestamp_unix` that is not an integer ({v})"
+                    ))
+                }
+            },
+        };
         let extra: Map<String, Value> = obj
             .iter()
-            .filter(|(k, _)| !matches!(k.as_str(), "bpm" | "source" | "timestamp"))
+            .filter(|(k, _)| {
+                !matches!(k.as_str(), "bpm" | "source" | "timestamp")
+                    && !(unix && k.as_str() == "timestamp_unix")
+            })
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         Ok(Sample {
@@ -79,6 +119,7 @@ impl Sample {
             t,
             source,
             bpm,
+            unix,
             extra: (!extra.is_empty()).then_some(extra),
         })
     }
@@ -93,7 +134,16 @@ pub fn spell_timestamp(day: NaiveDate, t: u32) -> String {
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
     bpm: u16,
+    unix: bool,
     extra: Option<Map<String, Value>>,
+}
+
+/// The instant of millisecond `t` of UTC `day`, in ms since the epoch.
+pub fn unix_ms(day: NaiveDate, t: u32) -> i64 {
+    day.and_time(chrono::NaiveTime::MIN)
+        .and_utc()
+        .timestamp_millis()
+        + i64::from(t)
 }
 
 /// The samples of one UTC day, keyed by (ms offset, source).
@@ -109,7 +159,8 @@ pub struct Columns {
     pub bpm: Vec<u16>,
     pub src: Vec<u8>,
     pub sources: Vec<String>,
-    /// `(t, src, unknown fields)` of the samples that have any.
+    /// `(t, src, other fields)` of the samples that have any (`src` without the
+    /// timestamp_unix bit).
     pub extra: Vec<(u32, u8, Map<String, Value>)>,
 }
 
@@ -118,6 +169,8 @@ pub struct Columns {
 pub struct Merged {
     pub added: u64,
     pub replaced: u64,
+    /// Samples removed (Oura no longer returns them).
+    pub removed: u64,
 }
 
 impl DayPack {
@@ -136,10 +189,44 @@ impl DayPack {
                 (s.t, s.source),
                 Entry {
                     bpm: s.bpm,
+                    unix: s.unix,
                     extra: s.extra,
                 },
             )
             .is_none()
+    }
+
+    /// Adds the samples this day does not have yet; never replaces one (import).
+    pub fn add_missing(&mut self, samples: impl IntoIterator<Item = Sample>) -> Merged {
+        let mut m = Merged::default();
+        for s in samples {
+            if let std::collections::btree_map::Entry::Vacant(v) =
+                self.samples.entry((s.t, s.source))
+            {
+                v.insert(Entry {
+                    bpm: s.bpm,
+                    unix: s.unix,
+                    extra: s.extra,
+                });
+                m.added += 1;
+            }
+        }
+        m
+    }
+
+    /// Removes the samples with an offset in `[from, to)` (ms of this day) whose
+    /// `(offset, source)` is not in `keep`: what Oura no longer returns for a window
+    /// read to its end. Returns how many were removed.
+    pub fn remove_unseen(
+        &mut self,
+        from: u32,
+        to: u32,
+        keep: &std::collections::HashSet<(u32, String)>,
+    ) -> u64 {
+        let before = self.samples.len();
+        self.samples
+            .retain(|k, _| k.0 < from || k.0 >= to || keep.contains(k));
+        (before - self.samples.len()) as u64
     }
 
     /// Upserts many samples (of this day).
@@ -164,7 +251,9 @@ impl DayPack {
                 Some(i) => *i,
                 None => {
                     let i = u8::try_from(c.sources.len())
-                        .map_err(|_| "more than 256 heartrate sources in one day".to_string())?;
+                        .ok()
+                        .filter(|i| usize::from(*i) < MAX_SOURCES)
+                        .ok_or_else(|| "more than 128 heartrate sources in one day".to_string())?;
                     c.sources.push(source.clone());
                     index.insert(source, i);
                     i
@@ -172,7 +261,7 @@ impl DayPack {
             };
             c.t.push(*t);
             c.bpm.push(e.bpm);
-            c.src.push(i);
+            c.src.push(if e.unix { i | UNIX_BIT } else { i });
             if let Some(x) = &e.extra {
                 c.extra.push((*t, i, x.clone()));
             }
@@ -190,9 +279,10 @@ impl DayPack {
             c.extra.into_iter().map(|(t, s, m)| ((t, s), m)).collect();
         let mut samples = BTreeMap::new();
         for i in 0..n {
+            let src = c.src[i] & !UNIX_BIT;
             let source = c
                 .sources
-                .get(usize::from(c.src[i]))
+                .get(usize::from(src))
                 .ok_or("a heartrate record names a source it does not list")?;
             if c.t[i] >= DAY_MS {
                 return Err("a heartrate record has an offset beyond its day".into());
@@ -201,29 +291,36 @@ impl DayPack {
                 (c.t[i], source.clone()),
                 Entry {
                     bpm: c.bpm[i],
-                    extra: extra.remove(&(c.t[i], c.src[i])),
+                    unix: c.src[i] & UNIX_BIT != 0,
+                    extra: extra.remove(&(c.t[i], src)),
                 },
             );
         }
         Ok(DayPack { samples })
     }
 
-    /// The samples as JSON values `{bpm, source, timestamp, …unknown}`, in order.
+    fn sample_value(day: NaiveDate, t: u32, source: &str, e: &Entry) -> Value {
+        let mut m = Map::new();
+        m.insert("bpm".into(), Value::from(e.bpm));
+        m.insert("source".into(), Value::from(source));
+        m.insert("timestamp".into(), Value::from(spell_timestamp(day, t)));
+        if e.unix {
+            m.insert("timestamp_unix".into(), Value::from(unix_ms(day, t)));
+        }
+        if let Some(x) = &e.extra {
+            for (k, v) in x {
+                m.insert(k.clone(), v.clone());
+            }
+        }
+        Value::Object(m)
+    }
+
+    /// The samples as JSON values `{bpm, source, timestamp, timestamp_unix?, …}`, in
+    /// order.
     pub fn unpack(&self, day: NaiveDate) -> Vec<Value> {
         self.samples
             .iter()
-            .map(|((t, source), e)| {
-                let mut m = Map::new();
-                m.insert("bpm".into(), Value::from(e.bpm));
-                m.insert("source".into(), Value::from(source.as_str()));
-                m.insert("timestamp".into(), Value::from(spell_timestamp(day, *t)));
-                if let Some(x) = &e.extra {
-                    for (k, v) in x {
-                        m.insert(k.clone(), v.clone());
-                    }
-                }
-                Value::Object(m)
-            })
+            .map(|((t, source), e)| Self::sample_value(day, *t, source, e))
             .collect()
     }
 
@@ -233,25 +330,23 @@ impl DayPack {
             if e.extra.is_some() {
                 continue;
             }
+            let unix = if e.unix {
+                format!(",\"timestamp_unix\":{}", unix_ms(day, *t))
+            } else {
+                String::new()
+            };
             out(format!(
-                "{{\"bpm\":{},\"source\":{},\"timestamp\":\"{}\"}}",
+                "{{\"bpm\":{},\"source\":{},\"timestamp\":\"{}\"{unix}}}",
                 e.bpm,
                 super::record::json_string(source),
                 spell_timestamp(day, *t)
             ));
         }
-        // Samples with unknown fields (rare) go through serde_json, after the others.
+        // Samples with other fields (rare) go through serde_json, after the others.
         if self.samples.values().any(|e| e.extra.is_some()) {
             for ((t, source), e) in &self.samples {
-                if let Some(x) = &e.extra {
-                    let mut m = Map::new();
-                    m.insert("bpm".into(), Value::from(e.bpm));
-                    m.insert("source".into(), Value::from(source.as_str()));
-                    m.insert("timestamp".into(), Value::from(spell_timestamp(day, *t)));
-                    for (k, v) in x {
-                        m.insert(k.clone(), v.clone());
-                    }
-                    out(Value::Object(m).to_string());
+                if e.extra.is_some() {
+                    out(Self::sample_value(day, *t, source, e).to_string());
                 }
             }
         }
@@ -293,13 +388,31 @@ mod tests {
         assert_eq!(s.source, "awake");
         assert_eq!(s.bpm, 91);
         assert_eq!(s.extra, None);
-        // Another offset: the UTC day and instant count.
-        let s = Sample::parse(
-            &json!({"bpm": 60, "source": "rest", "timestamp": "2024-12-14T01:00:00+02:00"}),
-        )
-        .unwrap();
-        assert_eq!((s.day, s.t), (d("2024-12-13"), 23 * 3_600_000));
         for (bad, why) in [
+            // Spelled other than Oura's UTC `+00:00`: could not be unpacked as received.
+            (
+                json!({"bpm": 60, "source": "rest", "timestamp": "2024-12-14T01:00:00+02:00"}),
+                "not spelled in UTC",
+            ),
+            (
+                json!({"bpm": 60, "source": "rest", "timestamp": "2024-12-14T01:00:00Z"}),
+                "not spelled in UTC",
+            ),
+            (
+                json!({"bpm": 60, "source": "rest", "timestamp": "2024-12-14T01:00:00.500000+00:00"}),
+                "not spelled in UTC",
+            ),
+            (
+                serde_json::from_str(
+                    r#"{"bpm": 61.0, "source": "rest", "timestamp": "2024-12-14T01:00:00+00:00"}"#,
+                )
+                .unwrap(),
+                "bpm",
+            ),
+            (
+                json!({"bpm": 60, "source": "rest", "timestamp": "2024-12-14T01:00:00+00:00", "timestamp_unix": 1.5}),
+                "timestamp_unix",
+            ),
             (json!({"bpm": 1, "source": "awake"}), "timestamp"),
             (
                 json!({"bpm": 1, "timestamp": "2024-12-13T12:31:21Z"}),
@@ -357,14 +470,14 @@ mod tests {
             day.merge([sample(60, "awake"), sample(61, "rest")]),
             Merged {
                 added: 2,
-                replaced: 0
+                ..Merged::default()
             }
         );
         assert_eq!(
             day.merge([sample(60, "awake"), sample(61, "rest")]),
             Merged {
-                added: 0,
-                replaced: 2
+                replaced: 2,
+                ..Merged::default()
             }
         );
         day.merge([sample(70, "awake")]);
@@ -387,6 +500,66 @@ mod tests {
         let mut texts = vec![];
         back.unpack_json(d("2024-12-13"), &mut |s| texts.push(s));
         assert_eq!(texts, vec![doc.to_string()]);
+    }
+
+    #[test]
+    fn timestamp_unix_is_rebuilt_when_exact_and_kept_verbatim_when_not() {
+        let exact = json!({"bpm": 60, "source": "live", "timestamp": "2026-11-20T01:02:03+00:00", "timestamp_unix": 1_795_136_523_000_i64});
+        let odd = json!({"bpm": 61, "source": "live", "timestamp": "2026-11-20T01:02:04+00:00", "timestamp_unix": 5});
+        let old = json!({"bpm": 62, "source": "live", "timestamp": "2026-11-20T01:02:05+00:00"});
+        let mut day = DayPack::default();
+        for doc in [&exact, &odd, &old] {
+            day.upsert(Sample::parse(doc).unwrap());
+        }
+        let c = day.to_columns().unwrap();
+        assert_eq!(
+            c.extra.len(),
+            1,
+            "only the odd timestamp_unix is stored as a field"
+        );
+        assert_eq!(c.src, vec![UNIX_BIT, 0, 0]);
+        let back = DayPack::from_columns(c).unwrap();
+        assert_eq!(
+            back.unpack(d("2026-11-20")),
+            vec![exact.clone(), odd.clone(), old.clone()]
+        );
+        let mut texts = vec![];
+        back.unpack_json(d("2026-11-20"), &mut |s| texts.push(s));
+        texts.sort();
+        let mut want = vec![exact.to_string(), odd.to_string(), old.to_string()];
+        want.sort();
+        assert_eq!(texts, want, "the export text is the received text");
+    }
+
+    #[test]
+    fn unseen_samples_of_a_range_are_removed_and_import_never_replaces() {
+        let s = |t: &str, bpm: u64| {
+            Sample::parse(&json!({"bpm": bpm, "source": "awake", "timestamp": format!("2026-11-20T{t}+00:00")}))
+                .unwrap()
+        };
+        let mut day = DayPack::default();
+        day.merge([s("01:00:00", 60), s("02:00:00", 61), s("03:00:00", 62)]);
+        let keep: std::collections::HashSet<(u32, String)> =
+            [(2 * 3_600_000, "awake".to_string())].into_iter().collect();
+        // The window covers 01:30–04:00: 02:00 was returned again, 03:00 was not.
+        assert_eq!(day.remove_unseen(5_400_000, 4 * 3_600_000, &keep), 1);
+        let left: Vec<_> = day
+            .unpack(d("2026-11-20"))
+            .iter()
+            .map(|v| v["bpm"].clone())
+            .collect();
+        assert_eq!(
+            left,
+            vec![json!(60), json!(61)],
+            "01:00 lies outside the window"
+        );
+        let m = day.add_missing([s("01:00:00", 99), s("05:00:00", 70)]);
+        assert_eq!((m.added, m.replaced), (1, 0));
+        assert_eq!(
+            day.unpack(d("2026-11-20"))[0]["bpm"],
+            json!(60),
+            "kept, not replaced"
+        );
     }
 
     #[test]
@@ -452,19 +625,22 @@ mod tests {
                     rng.below(3 * 86_400_000) as i64
                 };
                 let at = base + TimeDelta::milliseconds(ms);
-                let offset_h = rng.below(25) as i32 - 12;
-                let tz = chrono::FixedOffset::east_opt(offset_h * 3600).unwrap();
-                let use_z = rng.below(2) == 0;
-                let stamp = at
-                    .with_timezone(&tz)
-                    .to_rfc3339_opts(SecondsFormat::AutoSi, use_z && offset_h == 0);
+                let stamp = at.to_rfc3339_opts(SecondsFormat::AutoSi, false);
                 let source = SOURCES[rng.below(SOURCES.len() as u64) as usize];
                 let bpm = rng.below(250) as u16;
                 expected.insert((at.timestamp_millis(), source.to_string()), bpm);
-                samples.push(
-                    Sample::parse(&json!({"bpm": bpm, "source": source, "timestamp": stamp}))
-                        .unwrap(),
+                // 1.41 samples carry timestamp_unix; 1.27 ones do not.
+                let doc = if rng.below(2) == 0 {
+                    json!({"bpm": bpm, "source": source, "timestamp": stamp, "timestamp_unix": at.timestamp_millis()})
+                } else {
+                    json!({"bpm": bpm, "source": source, "timestamp": stamp})
+                };
+                let sample = Sample::parse(&doc).unwrap();
+                assert!(
+                    sample.extra.is_none(),
+                    "an exact timestamp_unix costs nothing"
                 );
+                samples.push(sample);
                 // Sometimes the same sample arrives again (a re-fetched window).
                 if rng.below(10) == 0 {
                     samples.push(samples[samples.len() - 1].clone());

@@ -9,8 +9,9 @@
 use super::error::StoreError;
 use super::export::{self, ExportFile, ExportWriter, ImportCount, ImportReport};
 use super::heartrate::{self, Columns, DayPack, Merged, Sample};
+use super::page::{self, Quarantined, Seen, SweepRange, ENDPOINT_INDEX, QUARANTINE_STORE};
 use super::record;
-use super::{DAY_INDEX, META_STORE, SCHEMA_VERSION};
+use super::{DAY_INDEX, HEARTRATE_COUNT_KEY, META_STORE, SCHEMA_VERSION};
 use crate::endpoints::{Endpoint, NaturalKey, ENDPOINTS};
 use chrono::{DateTime, NaiveDate, Utc};
 use indexed_db_futures::cursor::CursorDirection;
@@ -148,6 +149,28 @@ fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> 
         drop(scratch);
         db.delete_object_store(UPGRADE_SCRATCH)?;
     }
+    if old < 3 && new >= 3 {
+        // v3: endpoint 19 (ring_battery_level; a new database has it from v1) and the
+        // quarantine. No existing record is touched.
+        let battery = crate::endpoints::EndpointId::RingBatteryLevel
+            .endpoint()
+            .path;
+        if !db.object_store_names().any(|n| n == battery) {
+            let store = db
+                .create_object_store(battery)
+                .with_key_path(KeyPath::One("key"))
+                .build()?;
+            store
+                .create_index(DAY_INDEX, KeyPath::One(DAY_INDEX))
+                .build()?;
+        }
+        let q = db
+            .create_object_store(QUARANTINE_STORE)
+            .with_key_path(KeyPath::One("key"))
+            .build()?;
+        q.create_index(ENDPOINT_INDEX, KeyPath::One(ENDPOINT_INDEX))
+            .build()?;
+    }
     Ok(())
 }
 
@@ -272,54 +295,89 @@ impl Store {
     }
 
     /// ONE readwrite transaction: upserts `docs` into `endpoint`'s collection by natural
-    /// key and writes every `(key, value)` of `meta` into the meta store; all of it
-    /// lands or none. Every doc is checked first: one without its natural key (or not
-    /// an object; heartrate: an invalid sample) fails the whole page with
-    /// [`StoreError::Data`] naming it, and nothing is written. Returns the number of
-    /// docs written (heartrate: samples).
+    /// key, keeps the documents it cannot index in the quarantine (see [`page`]), and
+    /// applies `meta` (`None` deletes the key); all of it lands or none. With `sweep`
+    /// (the window's range and the keys its earlier pages returned; given on a window's
+    /// last page), every stored document of the endpoint in that range that the window
+    /// did not return is removed, in the same transaction. Only a real storage failure
+    /// is an error.
     pub async fn put_page(
         &self,
         endpoint: &'static Endpoint,
         docs: &[Value],
-        meta: &[(String, Value)],
-    ) -> Result<usize, StoreError> {
-        if endpoint.key == NaturalKey::TimestampSource {
-            let samples = docs
-                .iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    Sample::parse(d)
-                        .map_err(|e| StoreError::Data(format!("{} sample {i} {e}", endpoint.path)))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let n = samples.len();
-            let tx = self.tx(&[endpoint.path, META_STORE], TransactionMode::Readwrite)?;
-            let store = tx.object_store(endpoint.path).map_err(idb_err)?;
-            merge_days(&store, heartrate::by_day(samples)).await?;
-            put_meta_in(&tx, meta)?;
-            drop(store);
-            tx.commit().await.map_err(idb_err)?;
-            return Ok(n);
-        }
-        let records = docs
+        meta: &[(String, Option<Value>)],
+        sweep: Option<(&SweepRange, &Seen)>,
+    ) -> Result<PageWrite, StoreError> {
+        let plan = page::plan_page(endpoint, docs);
+        let mut seen = plan.seen;
+        let sweep = sweep.map(|(range, earlier)| {
+            let mut all = earlier.clone();
+            all.extend(seen.clone());
+            (range, all)
+        });
+        let records = plan
+            .records
             .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let m = record::describe(endpoint, d).map_err(|e| {
-                    StoreError::Data(format!("document {i} of {} {e}", endpoint.path))
-                })?;
-                parse_record(&record::record_json(&m, &d.to_string()))
-            })
+            .map(|(m, text)| parse_record(&record::record_json(m, text)))
             .collect::<Result<Vec<_>, _>>()?;
-        let tx = self.tx(&[endpoint.path, META_STORE], TransactionMode::Readwrite)?;
+        let quarantined = plan
+            .quarantined
+            .iter()
+            .map(|q| parse_record(&q.record_json()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut result = PageWrite {
+            written: records.len() + plan.samples.len(),
+            quarantined: quarantined.len(),
+            ..PageWrite::default()
+        };
+        let tx = self.tx(
+            &[endpoint.path, QUARANTINE_STORE, META_STORE],
+            TransactionMode::Readwrite,
+        )?;
         let store = tx.object_store(endpoint.path).map_err(idb_err)?;
-        for r in &records {
-            sent(store.put(r).primitive().map_err(idb_err)?);
+        if endpoint.key == NaturalKey::TimestampSource {
+            let mut days = heartrate::by_day(plan.samples);
+            let mut sweep_days = Vec::new();
+            if let Some((SweepRange::Instants { start, end }, _)) = &sweep {
+                let mut d = start.date_naive();
+                while d.and_time(chrono::NaiveTime::MIN).and_utc() < *end {
+                    days.entry(d).or_default();
+                    sweep_days.push(d);
+                    match d.succ_opt() {
+                        Some(n) => d = n,
+                        None => break,
+                    }
+                }
+            }
+            let sweep_hr = sweep.as_ref().and_then(|(r, seen)| match r {
+                SweepRange::Instants { start, end } => Some((*start, *end, seen)),
+                _ => None,
+            });
+            let m = merge_days(&store, days, Merge::Upsert, sweep_hr).await?;
+            result.removed += m.removed;
+            add_heartrate_count(&tx, &store, m.added as i64 - m.removed as i64).await?;
+        } else {
+            for r in &records {
+                sent(store.put(r).primitive().map_err(idb_err)?);
+            }
+            if let Some((range, seen)) = &sweep {
+                result.removed += sweep_records(&store, range, &seen.keys).await?;
+            }
+        }
+        let qstore = tx.object_store(QUARANTINE_STORE).map_err(idb_err)?;
+        for q in &quarantined {
+            sent(qstore.put(q).primitive().map_err(idb_err)?);
+        }
+        if let Some((range, seen)) = &sweep {
+            result.removed += sweep_quarantine(&qstore, endpoint, range, &seen.quarantine).await?;
         }
         put_meta_in(&tx, meta)?;
+        drop(qstore);
         drop(store);
         tx.commit().await.map_err(idb_err)?;
-        Ok(records.len())
+        seen.keys.shrink_to_fit();
+        result.seen = seen;
+        Ok(result)
     }
 
     /// A value of the meta store.
@@ -345,8 +403,28 @@ impl Store {
     /// Writes one value of the meta store.
     pub async fn put_meta(&self, key: &str, value: &Value) -> Result<(), StoreError> {
         let tx = self.tx(&[META_STORE], TransactionMode::Readwrite)?;
-        put_meta_in(&tx, &[(key.to_owned(), value.clone())])?;
+        put_meta_in(&tx, &[(key.to_owned(), Some(value.clone()))])?;
         tx.commit().await.map_err(idb_err)
+    }
+
+    /// Writes (`Some`) and deletes (`None`) meta values, in one transaction.
+    pub async fn write_meta(&self, ops: &[(String, Option<Value>)]) -> Result<(), StoreError> {
+        let tx = self.tx(&[META_STORE], TransactionMode::Readwrite)?;
+        put_meta_in(&tx, ops)?;
+        tx.commit().await.map_err(idb_err)
+    }
+
+    /// The meta keys that start with `prefix`.
+    pub async fn meta_keys(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        let tx = self.tx(&[META_STORE], TransactionMode::Readonly)?;
+        let store = tx.object_store(META_STORE).map_err(idb_err)?;
+        let range = KeyRange::Bound(prefix.to_owned(), false, format!("{prefix}\u{ffff}"), false);
+        let keys = all_keys(&store, Some(range)).await?;
+        drop(store);
+        let _ = tx.commit().await;
+        let mut keys: Vec<String> = keys.into_iter().collect();
+        keys.sort();
+        Ok(keys)
     }
 
     /// Deletes one value of the meta store (absent is fine).
@@ -358,36 +436,94 @@ impl Store {
         tx.commit().await.map_err(idb_err)
     }
 
-    /// Number of documents of the collection (heartrate: samples).
+    /// Number of documents of the collection (heartrate: samples, from the store's
+    /// bookkeeping; counted once from the records when it has none yet).
     pub async fn count(&self, endpoint: &'static Endpoint) -> Result<u64, StoreError> {
+        if endpoint.key == NaturalKey::TimestampSource {
+            if let Some(n) = self
+                .get_meta(HEARTRATE_COUNT_KEY)
+                .await?
+                .and_then(|v| v.as_u64())
+            {
+                return Ok(n);
+            }
+            let tx = self.tx(&[endpoint.path, META_STORE], TransactionMode::Readwrite)?;
+            let store = tx.object_store(endpoint.path).map_err(idb_err)?;
+            let n = count_samples(&store).await?;
+            put_meta_in(
+                &tx,
+                &[(HEARTRATE_COUNT_KEY.to_owned(), Some(Value::from(n)))],
+            )?;
+            drop(store);
+            tx.commit().await.map_err(idb_err)?;
+            return Ok(n);
+        }
         let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
         let store = tx.object_store(endpoint.path).map_err(idb_err)?;
-        let n = if endpoint.key == NaturalKey::TimestampSource {
-            let all = store
-                .get_all::<JsValue>()
+        let n = u64::from(
+            store
+                .count()
+                .primitive()
+                .map_err(idb_err)?
+                .await
+                .map_err(idb_err)?,
+        );
+        drop(store);
+        let _ = tx.commit().await;
+        Ok(n)
+    }
+
+    /// Number of the endpoint's documents kept in quarantine (as received, not indexed).
+    pub async fn quarantined(&self, endpoint: &'static Endpoint) -> Result<u64, StoreError> {
+        let tx = self.tx(&[QUARANTINE_STORE], TransactionMode::Readonly)?;
+        let store = tx.object_store(QUARANTINE_STORE).map_err(idb_err)?;
+        let index = store.index(ENDPOINT_INDEX).map_err(idb_err)?;
+        let n = index
+            .count()
+            .with_query::<&str, _>(KeyRange::Only(endpoint.path))
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?;
+        drop(index);
+        drop(store);
+        let _ = tx.commit().await;
+        Ok(u64::from(n))
+    }
+
+    /// The earliest and latest `day` of the collection not before `floor` (days before
+    /// it are not real dates, e.g. a `1970-01-01` sentinel).
+    pub async fn day_bounds_from(
+        &self,
+        endpoint: &'static Endpoint,
+        floor: NaiveDate,
+    ) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
+        let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
+        let store = tx.object_store(endpoint.path).map_err(idb_err)?;
+        let index = store.index(DAY_INDEX).map_err(idb_err)?;
+        let mut ends = Vec::with_capacity(2);
+        for direction in [CursorDirection::Next, CursorDirection::Prev] {
+            let cursor = index
+                .open_key_cursor()
+                .with_query::<String, _>(KeyRange::LowerBound(heartrate::day_key(floor), false))
+                .with_direction(direction)
                 .primitive()
                 .map_err(idb_err)?
                 .await
                 .map_err(idb_err)?;
-            let mut n = 0u64;
-            for r in all {
-                let r = r.map_err(idb_err)?;
-                n += get(&r, "n")?.as_f64().unwrap_or(0.0) as u64;
-            }
-            n
-        } else {
-            u64::from(
-                store
-                    .count()
-                    .primitive()
-                    .map_err(idb_err)?
-                    .await
-                    .map_err(idb_err)?,
-            )
-        };
+            let day = match cursor {
+                Some(c) => js_key_day(c.as_sys().key().map_err(|e| js_err("day index", e))?),
+                None => None,
+            };
+            ends.push(day);
+        }
+        drop(index);
         drop(store);
         let _ = tx.commit().await;
-        Ok(n)
+        Ok(match (ends[0], ends[1]) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        })
     }
 
     /// The earliest and latest `day` of the collection (heartrate: UTC days), if any
@@ -474,9 +610,12 @@ impl Store {
     /// The export file (DESIGN §5): every stored document exactly once, read in one
     /// transaction (a consistent snapshot). No meta, no token.
     pub async fn export(&self, exported_at: DateTime<Utc>) -> Result<ExportFile, StoreError> {
-        let paths: Vec<&str> = ENDPOINTS.iter().map(|e| e.path).collect();
+        let mut paths: Vec<&str> = ENDPOINTS.iter().map(|e| e.path).collect();
+        paths.push(QUARANTINE_STORE);
         let tx = self.tx(&paths, TransactionMode::Readonly)?;
         let mut w = ExportWriter::new(exported_at);
+        let qstore = tx.object_store(QUARANTINE_STORE).map_err(idb_err)?;
+        let qindex = qstore.index(ENDPOINT_INDEX).map_err(idb_err)?;
         for e in &ENDPOINTS {
             let store = tx.object_store(e.path).map_err(idb_err)?;
             let records = get_all_sorted(&store).await?;
@@ -489,7 +628,23 @@ impl Store {
                     w.doc(&read_doc(r)?.to_string());
                 }
             }
+            // Documents kept as received go out exactly as they came in.
+            let kept = qindex
+                .get_all::<JsValue>()
+                .with_query::<&str, _>(KeyRange::Only(e.path))
+                .primitive()
+                .map_err(idb_err)?
+                .await
+                .map_err(idb_err)?;
+            for r in kept {
+                let text = get(&r.map_err(idb_err)?, "text")?
+                    .as_string()
+                    .ok_or_else(|| corrupt("quarantine text"))?;
+                w.doc(&text);
+            }
         }
+        drop(qindex);
+        drop(qstore);
         let _ = tx.commit().await;
         Ok(ExportFile {
             file_name: export::file_name(exported_at),
@@ -499,7 +654,10 @@ impl Store {
 
     /// Imports an export file: checks all of it first (anything but a healthHub export
     /// version 1 is refused with [`StoreError::InvalidImport`] and the reason), then
-    /// upserts every document by natural key in one transaction. Never deletes.
+    /// adds every document this device does not have yet, in one transaction. A
+    /// document the device already has is left as it is (the device's copy is as new
+    /// as its last sync; an old export never rolls back what Oura revised since), and
+    /// nothing is deleted. Documents that cannot be indexed are kept as received.
     pub async fn import(&self, text: &str) -> Result<ImportReport, StoreError> {
         let mut plan = export::parse_import(text)?;
         let mut names: Vec<&str> = plan.docs.iter().map(|(e, _)| e.path).collect();
@@ -511,9 +669,11 @@ impl Store {
             names.push(hr);
         }
         let mut report = ImportReport::default();
-        if names.is_empty() {
+        if names.is_empty() && plan.quarantined.is_empty() {
             return Ok(report);
         }
+        names.push(QUARANTINE_STORE);
+        names.push(META_STORE);
         // Build the JS records before the transaction (no work but requests inside it).
         let mut batches = Vec::with_capacity(plan.docs.len());
         for (endpoint, docs) in &plan.docs {
@@ -524,53 +684,66 @@ impl Store {
             let keys: Vec<&str> = docs.iter().map(|(m, _)| m.key.as_str()).collect();
             batches.push((*endpoint, keys, records));
         }
+        let quarantined: Vec<(&'static str, JsValue)> = plan
+            .quarantined
+            .iter()
+            .map(|q: &Quarantined| Ok((q.endpoint, parse_record(&q.record_json())?)))
+            .collect::<Result<_, StoreError>>()?;
         let tx = self.tx(&names, TransactionMode::Readwrite)?;
         for (endpoint, keys, records) in &batches {
             let store = tx.object_store(endpoint.path).map_err(idb_err)?;
-            let existing = store
-                .get_all_keys::<JsValue>()
-                .primitive()
-                .map_err(idb_err)?
-                .await
-                .map_err(idb_err)?;
-            let mut known: HashSet<String> = HashSet::new();
-            for k in existing {
-                if let Some(k) = k.map_err(idb_err)?.as_string() {
-                    known.insert(k);
-                }
-            }
+            let mut known = all_keys(&store, None).await?;
             let mut count = ImportCount {
                 path: endpoint.path,
                 added: 0,
-                updated: 0,
+                kept: 0,
+                quarantined: 0,
             };
             for (key, r) in keys.iter().zip(records) {
-                sent(store.put(r).primitive().map_err(idb_err)?);
                 if known.insert((*key).to_owned()) {
+                    sent(store.put(r).primitive().map_err(idb_err)?);
                     count.added += 1;
                 } else {
-                    count.updated += 1;
+                    count.kept += 1;
                 }
             }
             report.collections.push(count);
         }
         if plan.has_heartrate {
             let store = tx.object_store(hr).map_err(idb_err)?;
-            let m = merge_days(&store, plan.take_heartrate_days()).await?;
+            let incoming = plan.heartrate.len() as u64;
+            let m = merge_days(&store, plan.take_heartrate_days(), Merge::AddMissing, None).await?;
+            add_heartrate_count(&tx, &store, m.added as i64).await?;
             report.collections.push(ImportCount {
                 path: hr,
                 added: m.added,
-                updated: m.replaced,
+                kept: incoming.saturating_sub(m.added),
+                quarantined: 0,
             });
         }
+        let qstore = tx.object_store(QUARANTINE_STORE).map_err(idb_err)?;
+        for (path, r) in &quarantined {
+            sent(qstore.put(r).primitive().map_err(idb_err)?);
+            match report.collections.iter_mut().find(|c| c.path == *path) {
+                Some(c) => c.quarantined += 1,
+                None => report.collections.push(ImportCount {
+                    path,
+                    added: 0,
+                    kept: 0,
+                    quarantined: 1,
+                }),
+            }
+        }
+        drop(qstore);
         tx.commit().await.map_err(idb_err)?;
-        report.total = report.added() + report.updated();
+        report.total = report.added() + report.quarantined();
         Ok(report)
     }
 
     /// Deletes every record and every meta value (the database itself stays).
     pub async fn clear(&self) -> Result<(), StoreError> {
         let mut names: Vec<&str> = ENDPOINTS.iter().map(|e| e.path).collect();
+        names.push(QUARANTINE_STORE);
         names.push(META_STORE);
         let tx = self.tx(&names, TransactionMode::Readwrite)?;
         for name in &names {
@@ -741,11 +914,24 @@ async fn get_all_sorted(store: &ObjectStore<'_>) -> Result<Vec<JsValue>, StoreEr
     Ok(keyed.into_iter().map(|(_, r)| r).collect())
 }
 
-/// Upserts samples day by day into the heartrate store (inside the caller's
-/// transaction: only IndexedDB requests are awaited).
+/// How [`merge_days`] treats a sample the day already has.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Merge {
+    /// Replace it (a sync: Oura's current value wins).
+    Upsert,
+    /// Keep it (an import).
+    AddMissing,
+}
+
+/// Writes samples day by day into the heartrate store (inside the caller's
+/// transaction: only IndexedDB requests are awaited). With `sweep`, the samples of each
+/// day inside `[start, end)` that the window did not return are removed, and a day
+/// left empty is deleted.
 async fn merge_days(
     store: &ObjectStore<'_>,
     days: impl IntoIterator<Item = (NaiveDate, Vec<Sample>)>,
+    mode: Merge,
+    sweep: Option<(DateTime<Utc>, DateTime<Utc>, &Seen)>,
 ) -> Result<Merged, StoreError> {
     let mut total = Merged::default();
     for (day, samples) in days {
@@ -756,13 +942,35 @@ async fn merge_days(
             .map_err(idb_err)?
             .await
             .map_err(idb_err)?;
+        let had = existing.is_some();
         let mut pack = match existing {
             Some(r) => read_day(&r)?.1,
             None => DayPack::default(),
         };
-        let m = pack.merge(samples);
+        let m = match mode {
+            Merge::Upsert => pack.merge(samples),
+            Merge::AddMissing => pack.add_missing(samples),
+        };
         total.added += m.added;
         total.replaced += m.replaced;
+        if let Some((start, end, seen)) = sweep {
+            let day_start = day.and_time(chrono::NaiveTime::MIN).and_utc();
+            let ms =
+                |t: DateTime<Utc>| (t - day_start).num_milliseconds().clamp(0, 86_400_000) as u32;
+            let keep: HashSet<(u32, String)> = seen
+                .samples
+                .iter()
+                .filter(|(d, _, _)| *d == day)
+                .map(|(_, t, s)| (*t, s.clone()))
+                .collect();
+            total.removed += pack.remove_unseen(ms(start), ms(end), &keep);
+        }
+        if pack.is_empty() {
+            if had {
+                sent(store.delete(key.as_str()).primitive().map_err(idb_err)?);
+            }
+            continue;
+        }
         sent(
             store
                 .put(write_day(day, &pack)?)
@@ -773,21 +981,194 @@ async fn merge_days(
     Ok(total)
 }
 
-fn put_meta_in(tx: &Tx<'_>, meta: &[(String, Value)]) -> Result<(), StoreError> {
+/// Every primary key of a store (or of `range` of it), as strings.
+async fn all_keys(
+    store: &ObjectStore<'_>,
+    range: Option<KeyRange<String>>,
+) -> Result<HashSet<String>, StoreError> {
+    let keys = match range {
+        Some(r) => store
+            .get_all_keys::<JsValue>()
+            .with_query::<String, _>(r)
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?,
+        None => store
+            .get_all_keys::<JsValue>()
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?,
+    };
+    let mut out = HashSet::new();
+    for k in keys {
+        if let Some(k) = k.map_err(idb_err)?.as_string() {
+            out.insert(k);
+        }
+    }
+    Ok(out)
+}
+
+/// Removes the records of `range` whose key the window did not return.
+async fn sweep_records(
+    store: &ObjectStore<'_>,
+    range: &SweepRange,
+    seen: &HashSet<String>,
+) -> Result<u64, StoreError> {
+    let stored = match range {
+        SweepRange::All => all_keys(store, None).await?,
+        SweepRange::Instants { start, end } => {
+            let r = KeyRange::Bound(
+                record::instant_key(*start),
+                false,
+                record::instant_key(*end),
+                true,
+            );
+            all_keys(store, Some(r)).await?
+        }
+        SweepRange::Days { first, last } => {
+            let index = store.index(DAY_INDEX).map_err(idb_err)?;
+            let r = KeyRange::Bound(
+                heartrate::day_key(*first),
+                false,
+                heartrate::day_key(*last),
+                false,
+            );
+            let keys = index
+                .get_all_keys::<JsValue>()
+                .with_query::<String, _>(r)
+                .primitive()
+                .map_err(idb_err)?
+                .await
+                .map_err(idb_err)?;
+            let mut out = HashSet::new();
+            for k in keys {
+                if let Some(k) = k.map_err(idb_err)?.as_string() {
+                    out.insert(k);
+                }
+            }
+            out
+        }
+    };
+    let mut removed = 0;
+    for key in stored.difference(seen) {
+        sent(store.delete(key.as_str()).primitive().map_err(idb_err)?);
+        removed += 1;
+    }
+    Ok(removed)
+}
+
+/// Removes the endpoint's quarantined documents of `range` the window did not return.
+async fn sweep_quarantine(
+    qstore: &ObjectStore<'_>,
+    endpoint: &Endpoint,
+    range: &SweepRange,
+    seen: &HashSet<String>,
+) -> Result<u64, StoreError> {
+    let index = qstore.index(ENDPOINT_INDEX).map_err(idb_err)?;
+    let all = index
+        .get_all::<JsValue>()
+        .with_query::<&str, _>(KeyRange::Only(endpoint.path))
+        .primitive()
+        .map_err(idb_err)?
+        .await
+        .map_err(idb_err)?;
+    let mut removed = 0;
+    for r in all {
+        let r = r.map_err(idb_err)?;
+        let key = get(&r, "key")?
+            .as_string()
+            .ok_or_else(|| corrupt("quarantine key"))?;
+        let day = get(&r, "day")?.as_string();
+        if !seen.contains(&key) && range.holds_day(day.as_deref()) {
+            sent(qstore.delete(key.as_str()).primitive().map_err(idb_err)?);
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The number of heartrate samples, from the records themselves (once, when the
+/// bookkeeping has no count yet).
+async fn count_samples(store: &ObjectStore<'_>) -> Result<u64, StoreError> {
+    let all = store
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(idb_err)?
+        .await
+        .map_err(idb_err)?;
+    let mut n = 0u64;
+    for r in all {
+        let r = r.map_err(idb_err)?;
+        n += get(&r, "n")?.as_f64().unwrap_or(0.0) as u64;
+    }
+    Ok(n)
+}
+
+/// Moves the heartrate count in the meta store by `delta`, inside the caller's
+/// transaction (which must include [`META_STORE`]).
+async fn add_heartrate_count(
+    tx: &Tx<'_>,
+    hr: &ObjectStore<'_>,
+    delta: i64,
+) -> Result<(), StoreError> {
+    let meta = tx.object_store(META_STORE).map_err(idb_err)?;
+    let got: Option<JsValue> = meta
+        .get(HEARTRATE_COUNT_KEY)
+        .primitive()
+        .map_err(idb_err)?
+        .await
+        .map_err(idb_err)?;
+    let current = got
+        .and_then(|v| v.as_string())
+        .and_then(|t| t.parse::<u64>().ok());
+    // No count yet: the records (this write already applied) are counted once.
+    let n = match current {
+        Some(n) => (n as i64 + delta).max(0) as u64,
+        None => count_samples(hr).await?,
+    };
+    sent(
+        meta.put(JsValue::from_str(&n.to_string()))
+            .with_key(HEARTRATE_COUNT_KEY)
+            .primitive()
+            .map_err(idb_err)?,
+    );
+    Ok(())
+}
+
+/// Writes (`Some`) or deletes (`None`) meta values inside the caller's transaction.
+fn put_meta_in(tx: &Tx<'_>, meta: &[(String, Option<Value>)]) -> Result<(), StoreError> {
     if meta.is_empty() {
         return Ok(());
     }
     let store = tx.object_store(META_STORE).map_err(idb_err)?;
     for (k, v) in meta {
-        sent(
-            store
-                .put(JsValue::from_str(&v.to_string()))
-                .with_key(k.as_str())
-                .primitive()
-                .map_err(idb_err)?,
-        );
+        match v {
+            Some(v) => sent(
+                store
+                    .put(JsValue::from_str(&v.to_string()))
+                    .with_key(k.as_str())
+                    .primitive()
+                    .map_err(idb_err)?,
+            ),
+            None => sent(store.delete(k.as_str()).primitive().map_err(idb_err)?),
+        }
     }
     Ok(())
+}
+
+/// What [`Store::put_page`] did.
+#[derive(Clone, Debug, Default)]
+pub struct PageWrite {
+    /// Documents (heartrate: samples) stored.
+    pub written: usize,
+    /// Documents kept as received in the quarantine.
+    pub quarantined: usize,
+    /// Stored documents (heartrate: samples) removed by the sweep.
+    pub removed: u64,
+    /// The keys this page returned (to pass on to the window's last page).
+    pub seen: Seen,
 }
 
 // ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-//! The offline store: every document of the 18 collections, in IndexedDB (DESIGN §5).
+//! The offline store: every document of the 19 collections, in IndexedDB (DESIGN §5).
 //!
 //! Never touches the network and knows nothing of the sync engine or the UI.
 //!
@@ -11,9 +11,14 @@
 //! - Export/import: [`export`] (the §5 contract).
 //!
 //! Schema history ([`SCHEMA_VERSION`]):
-//! - v1: the 18 collection stores (key path `key`) and `meta`.
+//! - v1: the 18 collection stores of OpenAPI 1.27 (key path `key`) and `meta`.
 //! - v2: a `day` index on every collection store (records always carried `day`, so the
 //!   browser fills the index from the existing records; nothing is rewritten).
+//! - v3: the `ring_battery_level` store (endpoint 19, OpenAPI 1.41) and the
+//!   `quarantine` store (documents kept as received that cannot be indexed, see
+//!   [`page`]) with an `endpoint` index; every existing record is kept as it is. The
+//!   heartrate sample count is kept in meta [`HEARTRATE_COUNT_KEY`] (written with every
+//!   heartrate write; computed once from the records when absent).
 //!
 //! `error`, `record`, `heartrate` and `export` are pure (tested natively); `idb` is the
 //! browser half (tested in Chromium by `tests/store.rs`).
@@ -22,19 +27,23 @@ pub mod error;
 pub mod export;
 pub mod heartrate;
 mod idb;
+pub mod page;
 pub mod record;
 
 pub use error::StoreError;
 pub use export::{ExportFile, ImportCount, ImportReport};
-pub use idb::{delete_database, download, Store};
+pub use idb::{delete_database, download, PageWrite, Store};
+pub use page::{Seen, SweepRange};
 
 /// The database of the user's data.
 pub const DB_NAME: &str = "healthhub";
 /// The database of the demo data (never mixed with the user's).
 pub const DEMO_DB_NAME: &str = "healthhub-demo";
 /// The current schema version (see the module docs for the history).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// The name of the meta store.
 pub const META_STORE: &str = "meta";
+/// Meta key of the number of heartrate samples stored (the store's bookkeeping).
+pub const HEARTRATE_COUNT_KEY: &str = "count/heartrate";
 /// The name of the `day` index of every collection store.
 pub const DAY_INDEX: &str = "day";

@@ -2,6 +2,7 @@
 //! (`run`), and reports through signals (`progress`). It calls the Oura client and the
 //! store; it never knows the UI.
 
+pub mod machine;
 pub mod plan;
 pub mod progress;
 pub mod run;

@@ -112,8 +112,17 @@ fn de_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D
 }
 
 /// The windows of one endpoint in the current run, with their done marks.
+///
+/// Done marks live in their own meta keys (`sync/<path>/done/<id>/<index>`, written in
+/// the transaction of the window's last page, see [`super::machine`]), so concurrent
+/// windows never overwrite each other's; `done` here is what was read back (and the
+/// marks of runs saved before the keys existed).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunWindows {
+    /// Identifies the run (its start, ms since the epoch): done keys of another run are
+    /// ignored.
+    #[serde(default)]
+    pub id: i64,
     /// The local day the run syncs up to (the watermark once every window is done).
     #[serde(default, deserialize_with = "de_opt_day")]
     pub through: Option<NaiveDate>,
@@ -123,8 +132,13 @@ pub struct RunWindows {
 
 impl RunWindows {
     pub fn new(through: NaiveDate, windows: Vec<WindowSpec>) -> Self {
+        Self::with_id(0, through, windows)
+    }
+
+    pub fn with_id(id: i64, through: NaiveDate, windows: Vec<WindowSpec>) -> Self {
         let done = vec![false; windows.len()];
         RunWindows {
+            id,
             through: Some(through),
             windows,
             done,
@@ -278,23 +292,37 @@ pub fn document_windows(
     }
 }
 
-/// The heartrate windows for a run up to `today`: from its watermark minus the
-/// trailing window, or on a first sync from `earliest_day` (the earliest `day` any
-/// collection has), or today when nothing at all is stored.
+/// The windows of a time-series endpoint (heartrate, ring_battery_level) for a run up
+/// to `today`: from its watermark minus the trailing window, or on a first sync from
+/// `history_start` (see [`history_start`]).
 pub fn heartrate_run_windows(
     watermark: Option<NaiveDate>,
-    earliest_day: Option<NaiveDate>,
+    history_start: NaiveDate,
     today: NaiveDate,
 ) -> Vec<WindowSpec> {
     let first = match watermark {
         Some(w) => minus_days(w, TRAILING_DAYS),
-        None => earliest_day.unwrap_or(today),
+        None => history_start.max(FLOOR),
     }
     .min(today);
     heartrate_windows(first, today)
         .iter()
         .map(WindowSpec::from_window)
         .collect()
+}
+
+/// Where time-series history starts on a first sync: the earliest `day` of any stored
+/// document (days before the [`FLOOR`] are not real and are ignored); with nothing
+/// stored, the day the ring was set up when that is a real date (`1970-01-01` is
+/// Oura's "unknown"), else the floor.
+pub fn history_start(
+    earliest_doc_day: Option<NaiveDate>,
+    ring_set_up: Option<NaiveDate>,
+) -> NaiveDate {
+    earliest_doc_day
+        .filter(|d| *d >= FLOOR)
+        .or(ring_set_up.filter(|d| *d >= FLOOR))
+        .unwrap_or(FLOOR)
 }
 
 /// Whether the data is old enough for an automatic sync (`interval_ms` after the last
@@ -359,7 +387,7 @@ mod tests {
 
     #[test]
     fn heartrate_walks_from_the_earliest_day_in_30_day_windows_without_gaps() {
-        let w = heartrate_run_windows(None, Some(d("2025-11-24")), d("2026-11-24"));
+        let w = heartrate_run_windows(None, d("2025-11-24"), d("2026-11-24"));
         assert!(
             w.len() >= 13,
             "a year needs at least 13 windows, got {}",
@@ -391,11 +419,7 @@ mod tests {
 
     #[test]
     fn heartrate_later_syncs_start_at_the_trailing_window() {
-        let w = heartrate_run_windows(
-            Some(d("2026-11-20")),
-            Some(d("2020-01-01")),
-            d("2026-11-24"),
-        );
+        let w = heartrate_run_windows(Some(d("2026-11-20")), d("2020-01-01"), d("2026-11-24"));
         assert_eq!(w.len(), 1);
         let WindowSpec::Instants { start, .. } = &w[0] else {
             unreachable!()
@@ -404,9 +428,23 @@ mod tests {
     }
 
     #[test]
-    fn with_nothing_stored_heartrate_still_asks_today() {
-        let w = heartrate_run_windows(None, None, d("2026-11-24"));
-        assert_eq!(w.len(), 1);
+    fn history_starts_at_the_earliest_real_day_never_at_a_sentinel() {
+        let sentinel = d("1970-01-01");
+        assert_eq!(
+            history_start(Some(d("2018-03-04")), Some(sentinel)),
+            d("2018-03-04")
+        );
+        // Nothing stored (e.g. only the heartrate scope): the ring's set-up day if real…
+        assert_eq!(history_start(None, Some(d("2019-05-06"))), d("2019-05-06"));
+        // …else the floor, never 1970.
+        assert_eq!(history_start(None, Some(sentinel)), FLOOR);
+        assert_eq!(history_start(None, None), FLOOR);
+        assert_eq!(history_start(Some(sentinel), None), FLOOR);
+        // With nothing stored, heartrate still walks all of history, not today only.
+        let w = heartrate_run_windows(None, history_start(None, None), d("2026-11-24"));
+        assert!(w.len() > 150, "{} windows", w.len());
+        // The 1970 sentinel would have meant ~694 windows; the floor bounds it.
+        assert!(w.len() < 180, "{} windows", w.len());
     }
 
     #[test]
@@ -453,7 +491,7 @@ mod tests {
             watermark: Some(d("2026-11-20")),
             run: Some(RunWindows::new(
                 d("2026-11-24"),
-                heartrate_run_windows(None, Some(d("2026-09-01")), d("2026-11-24")),
+                heartrate_run_windows(None, d("2026-09-01"), d("2026-11-24")),
             )),
             ..Default::default()
         };

@@ -28,6 +28,8 @@ pub struct EndpointProgress {
     pub state: StatusSummary,
     /// Records on this device (heartrate: samples).
     pub count: u64,
+    /// Documents kept as received that could not be read (the store's quarantine).
+    pub quarantined: u64,
     /// Being fetched right now.
     pub active: bool,
 }
@@ -36,7 +38,10 @@ pub struct EndpointProgress {
 #[derive(Clone, Copy, Debug)]
 pub struct SyncProgress {
     pub running: RwSignal<bool>,
-    /// Endpoints finished in this run (done, unavailable or failed) out of 18.
+    /// Another tab is syncing (one sync at a time across tabs): this one waits and
+    /// shows the new data when that sync ends.
+    pub other_tab: RwSignal<bool>,
+    /// Endpoints finished in this run (done, unavailable or failed) out of 19.
     pub endpoints_done: RwSignal<usize>,
     /// Records written in this run.
     pub records_written: RwSignal<u64>,
@@ -55,6 +60,7 @@ impl SyncProgress {
     pub fn new() -> Self {
         SyncProgress {
             running: RwSignal::new(false),
+            other_tab: RwSignal::new(false),
             endpoints_done: RwSignal::new(0),
             records_written: RwSignal::new(0),
             current: RwSignal::new(None),

@@ -1,14 +1,17 @@
 //! Running a sync: plans the windows (persisting them first), fetches pages with the
-//! client and writes each page together with its window-done mark in one store
-//! transaction, reporting through [`SyncProgress`].
+//! client and writes each page in one store transaction (the window's last page with
+//! its done mark and the sweep of what Oura no longer returns), reporting through
+//! [`SyncProgress`]. The transitions of a run are pure: [`super::machine`].
 
+use super::machine;
 use super::plan::{
-    document_windows, heartrate_run_windows, EndpointState, RunWindows, StatusSummary, WindowSpec,
+    self, document_windows, heartrate_run_windows, EndpointState, RunWindows, StatusSummary,
+    WindowSpec, FLOOR,
 };
 use super::progress::{SyncOutcome, SyncProgress};
 use crate::endpoints::{Endpoint, EndpointId, QueryKind, ENDPOINTS};
 use crate::oura::client::{Client, ClientError};
-use crate::store::{Store, StoreError};
+use crate::store::{Seen, Store, StoreError, SweepRange};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -52,9 +55,11 @@ pub async fn refresh_status(store: &Store, progress: SyncProgress) -> Result<(),
             .map(|v| StatusSummary::from_stored(&v))
             .unwrap_or_default();
         let count = store.count(e).await?;
+        let quarantined = store.quarantined(e).await?;
         progress.update_endpoint(e.id, |p| {
             p.state = state;
             p.count = count;
+            p.quarantined = quarantined;
         });
     }
     let last = store
@@ -72,154 +77,308 @@ enum Part {
     Stopped(Stop),
 }
 
-/// Fetches the pending windows of one endpoint, in order, writing each page with its
-/// done mark in one transaction.
-async fn sync_endpoint(
-    store: &Store,
-    client: &Client,
-    progress: SyncProgress,
-    endpoint: &'static Endpoint,
-    state: Rc<RefCell<EndpointState>>,
-    stop: Rc<RefCell<Option<Stop>>>,
-) -> Part {
-    progress.update_endpoint(endpoint.id, |p| p.active = true);
-    let result = loop {
-        if let Some(s) = stop.borrow().clone() {
-            break Part::Stopped(s);
-        }
-        let next = state.borrow().run.as_ref().and_then(|r| {
-            r.next_pending()
-                .and_then(|i| r.windows.get(i).map(|w| (i, w.clone())))
-        });
-        let Some((index, window)) = next else {
-            break Part::Done;
-        };
-        match fetch_window(
-            store, client, progress, endpoint, &state, index, &window, &stop,
-        )
-        .await
-        {
-            Ok(()) => continue,
-            Err(FetchError::Client(e)) if e.endpoint_unavailable() => {
-                let reason = match &e {
-                    ClientError::Forbidden { reason, .. } => reason.clone(),
-                    other => other.to_string(),
-                };
-                state.borrow_mut().mark_unavailable(reason, now_ms());
-                break Part::Done;
-            }
-            Err(FetchError::Client(e)) if e.needs_sign_in() => {
-                state.borrow_mut().mark_failed(e.kind(), e.to_string());
-                break Part::Stopped(Stop::SignIn);
-            }
-            Err(FetchError::Client(ClientError::Offline)) => {
-                break Part::Stopped(Stop::Offline);
-            }
-            Err(FetchError::Client(e)) => {
-                state.borrow_mut().mark_failed(e.kind(), e.to_string());
-                break Part::Failed;
-            }
-            Err(FetchError::Store(e)) => break Part::Stopped(Stop::Storage(e)),
-            Err(FetchError::Stopped(s)) => break Part::Stopped(s),
-        }
-    };
-    // Persist the endpoint's state as it ends (errors, unavailable, done marks).
-    let snapshot = state.borrow().clone();
-    let saved = save_state(store, endpoint, &snapshot).await;
-    let count = store.count(endpoint).await.ok();
-    progress.update_endpoint(endpoint.id, |p| {
-        p.state = StatusSummary::from(&snapshot);
-        p.active = false;
-        if let Some(c) = count {
-            p.count = c;
-        }
-    });
-    match (result, saved) {
-        (Part::Stopped(s), _) => Part::Stopped(s),
-        (_, Err(e)) => Part::Stopped(Stop::Storage(e)),
-        (r, Ok(())) => r,
-    }
-}
-
 enum FetchError {
     Client(ClientError),
     Store(StoreError),
     Stopped(Stop),
 }
 
+/// Where a window's stored documents are swept (what Oura no longer returns goes).
+fn sweep_range(w: &WindowSpec) -> SweepRange {
+    match w {
+        WindowSpec::Days { first, last } => SweepRange::Days {
+            first: *first,
+            last: *last,
+        },
+        WindowSpec::Instants { start, end } => SweepRange::Instants {
+            start: *start,
+            end: *end,
+        },
+        WindowSpec::All => SweepRange::All,
+    }
+}
+
+/// Fetches one window to its last page. Each page is one transaction; the last one
+/// also carries the window's done mark and removes what Oura no longer returns in
+/// the window's range.
 #[allow(clippy::too_many_arguments)]
 async fn fetch_window(
     store: &Store,
     client: &Client,
     progress: SyncProgress,
     endpoint: &'static Endpoint,
-    state: &Rc<RefCell<EndpointState>>,
+    run: &RunWindows,
     index: usize,
-    window: &WindowSpec,
     stop: &Rc<RefCell<Option<Stop>>>,
 ) -> Result<(), FetchError> {
+    let Some(window) = run.windows.get(index) else {
+        return Ok(());
+    };
     progress.current.set(Some((endpoint.id, window.describe())));
+    let range = sweep_range(window);
+    let mut seen = Seen::default();
     let mut pager = client.pager(endpoint, window.to_window());
     loop {
         if let Some(s) = stop.borrow().clone() {
             return Err(FetchError::Stopped(s));
         }
         let page = pager.next_page().await.map_err(FetchError::Client)?;
-        let Some(page) = page else {
-            return Ok(());
+        // A pager that ends without a last page has nothing more: an empty last page.
+        let (docs, last) = match &page {
+            Some(p) => (p.docs.as_slice(), p.next_token.is_none()),
+            None => (&[][..], true),
         };
-        let last = page.next_token.is_none();
-        // The page and, on the window's last page, its done mark: one transaction.
-        let mut meta = Vec::new();
-        let mut after = None;
-        if last {
-            let mut next = state.borrow().clone();
-            next.complete_window(index, now_ms());
-            meta.push((
-                EndpointState::meta_key(endpoint),
-                serde_json::to_value(&next).unwrap_or(serde_json::Value::Null),
-            ));
-            after = Some(next);
-        }
+        let (meta, sweep) = if last {
+            (
+                machine::window_done_ops(endpoint, run, index),
+                Some((&range, &seen)),
+            )
+        } else {
+            (Vec::new(), None)
+        };
         let written = store
-            .put_page(endpoint, &page.docs, &meta)
+            .put_page(endpoint, docs, &meta, sweep)
             .await
             .map_err(FetchError::Store)?;
-        if let Some(next) = after {
-            // Applied only once committed; another window's later write then carries it.
-            let mut s = state.borrow_mut();
-            if let Some(run) = s.run.as_mut() {
-                if let Some(d) = run.done.get_mut(index) {
-                    *d = true;
-                }
-                if run.is_complete() {
-                    *s = next;
-                }
-            } else {
-                *s = next;
-            }
+        progress
+            .records_written
+            .update(|n| *n += written.written as u64);
+        if written.quarantined > 0 || written.removed > 0 || written.written > 0 {
+            progress.data_version.update(|v| *v += 1);
         }
-        progress.records_written.update(|n| *n += written as u64);
-        progress.data_version.update(|v| *v += 1);
         if last {
             return Ok(());
         }
+        seen.extend(written.seen);
     }
 }
 
-/// The earliest `day` any collection has (the start of heartrate history).
-async fn earliest_day(store: &Store) -> Result<Option<NaiveDate>, StoreError> {
+/// Loads the endpoint's state and prepares its run: a new one (saved before anything
+/// is fetched), or the saved one with its done marks, extended to today.
+async fn prepare(
+    store: &Store,
+    e: &'static Endpoint,
+    today: NaiveDate,
+    history_start: NaiveDate,
+) -> Result<EndpointState, StoreError> {
+    let mut state = load_state(store, e).await?;
+    match state.run.as_mut() {
+        None => {
+            let windows = match e.query {
+                QueryKind::DateTimes => {
+                    heartrate_run_windows(state.watermark, history_start, today)
+                }
+                _ => document_windows(e, state.watermark, today),
+            };
+            state.run = Some(RunWindows::with_id(now_ms(), today, windows));
+            save_state(store, e, &state).await?;
+        }
+        Some(run) => {
+            let keys = store.meta_keys(&machine::done_prefix(e)).await?;
+            machine::apply_done_keys(e, run, &keys);
+            if machine::extend_to(e, run, today) {
+                save_state(store, e, &state).await?;
+            }
+        }
+    }
+    Ok(state)
+}
+
+/// How one failed window affects its endpoint and the run.
+enum Verdict {
+    /// Keep going with the endpoint's other windows.
+    Next,
+    /// The endpoint stops for this run (403, or a transient failure after retries).
+    EndEndpoint(Part),
+    /// The whole run stops.
+    StopAll(Stop),
+}
+
+fn judge(
+    e: &ClientError,
+    state: &mut EndpointState,
+    attempt: &mut machine::Attempt,
+    index: usize,
+) -> Verdict {
+    if e.endpoint_unavailable() {
+        let reason = match e {
+            ClientError::Forbidden { reason, .. } => reason.clone(),
+            other => other.to_string(),
+        };
+        state.mark_unavailable(reason, now_ms());
+        return Verdict::EndEndpoint(Part::Done);
+    }
+    if e.needs_sign_in() {
+        state.mark_failed(e.kind(), e.to_string());
+        return Verdict::StopAll(Stop::SignIn);
+    }
+    if *e == ClientError::Offline {
+        return Verdict::StopAll(Stop::Offline);
+    }
+    if e.is_permanent() {
+        machine::fail_permanently(state, attempt, index, e.kind(), e.to_string());
+        return Verdict::Next;
+    }
+    state.mark_failed(e.kind(), e.to_string());
+    Verdict::EndEndpoint(Part::Failed)
+}
+
+/// Syncs one endpoint: its pending windows (one after the other for documents;
+/// concurrently for time series, the client's limiter bounding requests in flight),
+/// then finishes the run when every window is done.
+async fn sync_endpoint(
+    store: &Store,
+    client: &Client,
+    progress: SyncProgress,
+    endpoint: &'static Endpoint,
+    mut state: EndpointState,
+    stop: Rc<RefCell<Option<Stop>>>,
+) -> Part {
+    progress.update_endpoint(endpoint.id, |p| p.active = true);
+    let mut attempt = machine::Attempt::default();
+    let mut part = Part::Done;
+    let run = state.run.clone().unwrap_or_default();
+    let pending = attempt.pending(&run);
+    let results: Vec<(usize, Result<(), FetchError>)> = if endpoint.query == QueryKind::DateTimes {
+        let windows = pending.into_iter().map(|i| {
+            let (run, stop) = (&run, stop.clone());
+            async move {
+                let r = fetch_window(store, client, progress, endpoint, run, i, &stop).await;
+                // A run-wide stop reaches the other windows at their next page.
+                let global = match &r {
+                    Err(FetchError::Store(e)) => Some(Stop::Storage(e.clone())),
+                    Err(FetchError::Client(e)) if e.needs_sign_in() => Some(Stop::SignIn),
+                    Err(FetchError::Client(ClientError::Offline)) => Some(Stop::Offline),
+                    _ => None,
+                };
+                if let Some(g) = global {
+                    stop.borrow_mut().get_or_insert(g);
+                }
+                (i, r)
+            }
+        });
+        futures::future::join_all(windows).await
+    } else {
+        let mut out = Vec::new();
+        for i in pending {
+            let r = fetch_window(store, client, progress, endpoint, &run, i, &stop).await;
+            let failed = r.is_err();
+            out.push((i, r));
+            if failed {
+                // Judged below; a document endpoint's later windows wait for the next run
+                // unless this one failed permanently.
+                if let Some((_, Err(FetchError::Client(e)))) = out.last() {
+                    if e.is_permanent() {
+                        continue;
+                    }
+                }
+                break;
+            }
+        }
+        out
+    };
+    let mut done = run.done.clone();
+    for (i, r) in results {
+        match r {
+            Ok(()) => {
+                if let Some(d) = done.get_mut(i) {
+                    *d = true;
+                }
+            }
+            Err(FetchError::Client(e)) => match judge(&e, &mut state, &mut attempt, i) {
+                Verdict::Next => part = worse(part, Part::Failed),
+                Verdict::EndEndpoint(p) => part = worse(part, p),
+                Verdict::StopAll(s) => part = worse(part, Part::Stopped(s)),
+            },
+            Err(FetchError::Store(e)) => part = worse(part, Part::Stopped(Stop::Storage(e))),
+            Err(FetchError::Stopped(s)) => part = worse(part, Part::Stopped(s)),
+        }
+    }
+    if let Some(s) = stop.borrow().clone() {
+        part = worse(part, Part::Stopped(s));
+    }
+    // 403 ended the run of this endpoint (its state has no run any more).
+    if let Some(r) = state.run.as_mut() {
+        r.done = done;
+    }
+    let finished = machine::finish_ops(endpoint, &mut state, now_ms());
+    let saved = match &finished {
+        Some(ops) => store.write_meta(ops).await,
+        None => {
+            // The run stays (with the marks committed so far) for the next sync.
+            save_state(store, endpoint, &state).await
+        }
+    };
+    if state.run.is_none() {
+        // Finished or unavailable: drop any done key of the run.
+        if finished.is_none() {
+            let keys = store
+                .meta_keys(&machine::done_prefix(endpoint))
+                .await
+                .unwrap_or_default();
+            if !keys.is_empty() {
+                let ops: Vec<_> = keys.into_iter().map(|k| (k, None)).collect();
+                let _ = store.write_meta(&ops).await;
+            }
+        }
+    }
+    let count = store.count(endpoint).await.ok();
+    let quarantined = store.quarantined(endpoint).await.ok();
+    progress.update_endpoint(endpoint.id, |p| {
+        p.state = StatusSummary::from(&state);
+        p.active = false;
+        if let Some(c) = count {
+            p.count = c;
+        }
+        if let Some(q) = quarantined {
+            p.quarantined = q;
+        }
+    });
+    match (part, saved) {
+        (Part::Stopped(s), _) => Part::Stopped(s),
+        (_, Err(e)) => Part::Stopped(Stop::Storage(e)),
+        (p, Ok(())) => p,
+    }
+}
+
+/// The more serious of two outcomes.
+fn worse(a: Part, b: Part) -> Part {
+    match (a, b) {
+        (Part::Stopped(s), _) | (_, Part::Stopped(s)) => Part::Stopped(s),
+        (Part::Failed, _) | (_, Part::Failed) => Part::Failed,
+        _ => Part::Done,
+    }
+}
+
+/// The earliest `day` of the stored documents (endpoints asked by date only: their
+/// `day`/`start_day`; never a ring's `set_up_at`), and the day the ring was set up.
+async fn history_start(store: &Store) -> Result<NaiveDate, StoreError> {
     let mut earliest: Option<NaiveDate> = None;
-    for e in ENDPOINTS.iter().filter(|e| e.query != QueryKind::DateTimes) {
-        if let Some((first, _)) = store.day_bounds(e).await? {
+    for e in ENDPOINTS.iter().filter(|e| e.query == QueryKind::Dates) {
+        if let Some((first, _)) = store.day_bounds_from(e, FLOOR).await? {
             earliest = Some(earliest.map_or(first, |x: NaiveDate| x.min(first)));
         }
     }
-    Ok(earliest)
+    let ring = EndpointId::RingConfiguration.endpoint();
+    let set_up = if earliest.is_none() {
+        store
+            .all_docs(ring)
+            .await?
+            .iter()
+            .filter_map(|d| d.get("set_up_at").and_then(|v| v.as_str()))
+            .filter_map(crate::oura::models::parse_timestamp)
+            .map(|t| t.date_naive())
+            .filter(|d| *d >= FLOOR)
+            .min()
+    } else {
+        None
+    };
+    Ok(plan::history_start(earliest, set_up))
 }
 
 /// Runs a whole sync up to `today` (the device's local date). Resumes an interrupted
-/// run where it stopped. Never deletes anything.
+/// run where it stopped, extended to today. Mirrors what Oura revised or deleted in
+/// the windows it reads.
 pub async fn run(
     store: Store,
     client: Client,
@@ -252,30 +411,20 @@ fn storage_outcome(e: &StoreError) -> SyncOutcome {
     }
 }
 
-async fn run_inner(
+async fn run_phase(
     store: &Store,
     client: &Client,
     progress: SyncProgress,
     today: NaiveDate,
-) -> SyncOutcome {
-    let stop: Rc<RefCell<Option<Stop>>> = Rc::new(RefCell::new(None));
-    // 1. Plan (or resume) every document endpoint and persist the plan first.
+    history: NaiveDate,
+    endpoints: &[&'static Endpoint],
+    stop: &Rc<RefCell<Option<Stop>>>,
+) -> Result<usize, SyncOutcome> {
     let mut tasks = Vec::new();
-    for e in ENDPOINTS.iter().filter(|e| e.query != QueryKind::DateTimes) {
-        let mut state = match load_state(store, e).await {
-            Ok(s) => s,
-            Err(err) => return storage_outcome(&err),
-        };
-        if state.run.is_none() {
-            state.run = Some(RunWindows::new(
-                today,
-                document_windows(e, state.watermark, today),
-            ));
-            if let Err(err) = save_state(store, e, &state).await {
-                return storage_outcome(&err);
-            }
-        }
-        let state = Rc::new(RefCell::new(state));
+    for e in endpoints {
+        let state = prepare(store, e, today, history)
+            .await
+            .map_err(|err| storage_outcome(&err))?;
         let stop = stop.clone();
         tasks.push(async move {
             let part = sync_endpoint(store, client, progress, e, state, stop.clone()).await;
@@ -287,124 +436,46 @@ async fn run_inner(
         });
     }
     let parts = futures::future::join_all(tasks).await;
-    let mut failed = parts.iter().filter(|p| matches!(p, Part::Failed)).count();
     if let Some(s) = stop.borrow().clone() {
-        return stop_outcome(s);
+        return Err(stop_outcome(s));
     }
-
-    // 2. Heartrate, from the earliest day any collection returned.
-    let hr = ENDPOINTS
-        .iter()
-        .find(|e| e.query == QueryKind::DateTimes)
-        .unwrap_or(&ENDPOINTS[EndpointId::Heartrate as usize]);
-    let mut state = match load_state(store, hr).await {
-        Ok(s) => s,
-        Err(err) => return storage_outcome(&err),
-    };
-    if state.run.is_none() {
-        let earliest = match earliest_day(store).await {
-            Ok(d) => d,
-            Err(err) => return storage_outcome(&err),
-        };
-        state.run = Some(RunWindows::new(
-            today,
-            heartrate_run_windows(state.watermark, earliest, today),
-        ));
-        if let Err(err) = save_state(store, hr, &state).await {
-            return storage_outcome(&err);
-        }
-    }
-    let state = Rc::new(RefCell::new(state));
-    let part = sync_heartrate(store, client, progress, hr, state, stop.clone()).await;
-    progress.endpoints_done.update(|n| *n += 1);
-    match part {
-        Part::Stopped(s) => stop_outcome(s),
-        Part::Failed => {
-            failed += 1;
-            SyncOutcome::Partial { failed }
-        }
-        Part::Done if failed > 0 => SyncOutcome::Partial { failed },
-        Part::Done => SyncOutcome::Complete,
-    }
+    Ok(parts.iter().filter(|p| matches!(p, Part::Failed)).count())
 }
 
-/// Heartrate windows run concurrently (the client's limiter bounds requests in
-/// flight); each window's last page commits its done mark.
-async fn sync_heartrate(
+async fn run_inner(
     store: &Store,
     client: &Client,
     progress: SyncProgress,
-    hr: &'static Endpoint,
-    state: Rc<RefCell<EndpointState>>,
-    stop: Rc<RefCell<Option<Stop>>>,
-) -> Part {
-    let pending: Vec<(usize, WindowSpec)> = state
-        .borrow()
-        .run
-        .as_ref()
-        .map(|r| {
-            r.windows
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !r.done.get(*i).copied().unwrap_or(false))
-                .map(|(i, w)| (i, w.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    progress.update_endpoint(hr.id, |p| p.active = true);
-    let windows = pending.into_iter().map(|(i, w)| {
-        let state = state.clone();
-        let stop = stop.clone();
-        async move {
-            let r = fetch_window(store, client, progress, hr, &state, i, &w, &stop).await;
-            if let Err(FetchError::Store(e)) = &r {
-                stop.borrow_mut().get_or_insert(Stop::Storage(e.clone()));
-            }
-            if let Err(FetchError::Client(e)) = &r {
-                if e.needs_sign_in() {
-                    stop.borrow_mut().get_or_insert(Stop::SignIn);
-                } else if *e == ClientError::Offline {
-                    stop.borrow_mut().get_or_insert(Stop::Offline);
-                }
-            }
-            r
-        }
-    });
-    let results = futures::future::join_all(windows).await;
-    let mut part = Part::Done;
-    for r in results {
-        match r {
-            Ok(()) => {}
-            Err(FetchError::Client(e)) if e.endpoint_unavailable() => {
-                state.borrow_mut().mark_unavailable(e.to_string(), now_ms());
-            }
-            Err(FetchError::Client(e)) => {
-                state.borrow_mut().mark_failed(e.kind(), e.to_string());
-                if matches!(part, Part::Done) {
-                    part = Part::Failed;
-                }
-            }
-            Err(FetchError::Store(e)) => part = Part::Stopped(Stop::Storage(e)),
-            Err(FetchError::Stopped(s)) => part = Part::Stopped(s),
-        }
-    }
-    if let Some(s) = stop.borrow().clone() {
-        part = Part::Stopped(s);
-    }
-    let snapshot = state.borrow().clone();
-    let saved = save_state(store, hr, &snapshot).await;
-    let count = store.count(hr).await.ok();
-    progress.update_endpoint(hr.id, |p| {
-        p.state = StatusSummary::from(&snapshot);
-        p.active = false;
-        if let Some(c) = count {
-            p.count = c;
-        }
-    });
-    match (part, saved) {
-        (Part::Stopped(s), _) => Part::Stopped(s),
-        (_, Err(e)) => Part::Stopped(Stop::Storage(e)),
-        (p, Ok(())) => p,
+    today: NaiveDate,
+) -> SyncOutcome {
+    let stop: Rc<RefCell<Option<Stop>>> = Rc::new(RefCell::new(None));
+    // 1. The documents (their days tell where time-series history starts).
+    let documents: Vec<&'static Endpoint> = ENDPOINTS
+        .iter()
+        .filter(|e| e.query != QueryKind::DateTimes)
+        .collect();
+    let mut failed = match run_phase(store, client, progress, today, FLOOR, &documents, &stop).await
+    {
+        Ok(n) => n,
+        Err(outcome) => return outcome,
+    };
+    // 2. Heartrate and battery, from the start of history.
+    let history = match history_start(store).await {
+        Ok(d) => d,
+        Err(err) => return storage_outcome(&err),
+    };
+    let series: Vec<&'static Endpoint> = ENDPOINTS
+        .iter()
+        .filter(|e| e.query == QueryKind::DateTimes)
+        .collect();
+    failed += match run_phase(store, client, progress, today, history, &series, &stop).await {
+        Ok(n) => n,
+        Err(outcome) => return outcome,
+    };
+    if failed > 0 {
+        SyncOutcome::Partial { failed }
+    } else {
+        SyncOutcome::Complete
     }
 }
 
