@@ -109,8 +109,9 @@ impl Sample {
         let extra: Map<String, Value> = obj
             .iter()
             .filter(|(k, _)| {
-                !matches!(k.as_str(), "bpm" | "source" | "timestamp")
-                    && !(unix && k.as_str() == "timestamp_unix")
+                let kept_apart = matches!(k.as_str(), "bpm" | "source" | "timestamp")
+                    || (unix && k.as_str() == "timestamp_unix");
+                !kept_apart
             })
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();

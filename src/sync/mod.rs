@@ -2,6 +2,7 @@
 //! (`run`), and reports through signals (`progress`). It calls the Oura client and the
 //! store; it never knows the UI.
 
+pub mod lock;
 pub mod machine;
 pub mod plan;
 pub mod progress;
@@ -155,11 +156,28 @@ impl SyncController {
             }));
             return;
         };
+        if self.progress.other_tab.get_untracked() {
+            return;
+        }
         let client = Client::from_config(config, token);
         let progress = self.progress;
         progress.running.set(true);
         let today = chrono::Local::now().date_naive();
+        let this = *self;
         leptos::task::spawn_local(async move {
+            // One sync at a time across tabs.
+            let guard = match lock::try_acquire().await {
+                lock::Acquired::Held(guard) => guard,
+                lock::Acquired::Busy => {
+                    progress.running.set(false);
+                    progress.other_tab.set(true);
+                    lock::wait_released().await;
+                    // The other tab's sync ended: show what it stored.
+                    this.refreshed(&store).await;
+                    progress.other_tab.set(false);
+                    return;
+                }
+            };
             match crate::call_split!(run_lazily(store, client, progress, today)) {
                 Ok(run) => {
                     run.await;
@@ -169,6 +187,7 @@ impl SyncController {
                     message: e.to_string(),
                 })),
             }
+            drop(guard);
             progress.running.set(false);
         });
     }

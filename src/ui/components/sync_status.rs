@@ -85,7 +85,10 @@ pub fn SyncPanel() -> impl IntoView {
     let p = sync.progress;
     let lang = move || i18n.lang.get().code();
     let can_sync = move || {
-        !p.running.get() && session.is_active() && config.0.with(|c| matches!(c, Some(Ok(_))))
+        !p.running.get()
+            && !p.other_tab.get()
+            && session.is_active()
+            && config.0.with(|c| matches!(c, Some(Ok(_))))
     };
     let running = move || {
         p.running.get().then(|| {
@@ -136,7 +139,13 @@ pub fn SyncPanel() -> impl IntoView {
                     }
                 })
             };
+            let other_tab = move || {
+                p.other_tab.get().then(
+                    || view! { <p class="sync-line sync-other-tab">{i18n.t("sync.other_tab")}</p> },
+                )
+            };
             view! {
+                {other_tab}
                 <p class="sync-line">{last}</p>
                 {outcome}
             }
@@ -177,7 +186,12 @@ pub fn endpoint_status_text(
         );
     }
     if let Some(kind) = &e.state.error_kind {
-        return ("status-error", i18n.t(kind));
+        // With the detail (Oura's own words for a refused request).
+        let text = match &e.state.error {
+            Some(detail) if !detail.is_empty() => format!("{} ({detail})", i18n.t(kind)),
+            _ => i18n.t(kind),
+        };
+        return ("status-error", text);
     }
     match e.state.last_synced_ms {
         Some(ms) => (
@@ -204,11 +218,26 @@ pub fn EndpointStatus(id: EndpointId) -> impl IntoView {
         let count = i18n
             .t("sync.records")
             .replace("{n}", &format_count(e.count, lang));
+        let quarantined = (e.quarantined > 0).then(|| {
+            let key = if e.quarantined == 1 {
+                "sync.quarantined.one"
+            } else {
+                "sync.quarantined.many"
+            };
+            let text = i18n
+                .t(key)
+                .replace("{n}", &format_count(e.quarantined, lang));
+            view! {
+                " · "
+                <span class="status-quarantined">{text}</span>
+            }
+        });
         view! {
             <p class="endpoint-status">
                 <span class="status-count">{count}</span>
                 " · "
                 <span class=class>{text}</span>
+                {quarantined}
             </p>
         }
     }
