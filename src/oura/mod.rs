@@ -1,4 +1,4 @@
-//! Everything that speaks Oura: the serde models of the 18 endpoint documents
+//! Everything that speaks Oura (OpenAPI 1.41): the serde models of the 19 endpoint documents
 //! (`models`), the access token (`token`), sign-in (`auth`) and the HTTP client
 //! (`client`). This layer never touches storage and never knows the UI.
 
