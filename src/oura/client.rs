@@ -164,7 +164,7 @@ impl Client {
             client: self.clone(),
             endpoint,
             window,
-            state: PagingState::new(),
+            state: PagingState::new(endpoint.path),
         }
     }
 
@@ -408,7 +408,9 @@ pub async fn sleep(d: Duration) {
 
 /// Pages through one window of one endpoint, one page per call, following
 /// `next_token` until it is null. The caller stores each page before asking for the
-/// next; an error leaves the pager where it was, so calling again retries that page.
+/// next; an error leaves the pager where it was, so calling again retries that page —
+/// except a permanent one ([`ClientError::is_permanent`]): a repeated `next_token` is
+/// returned again by every later call (the window never looks finished).
 pub struct Pager {
     client: Client,
     endpoint: &'static Endpoint,
@@ -452,6 +454,8 @@ impl Pager {
 
     /// The next page, `Ok(None)` after the last one. Documents are exactly as received.
     pub async fn next_page(&mut self) -> Result<Option<Page>, ClientError> {
+        // A repeated token is permanent: every call after it reports it again.
+        self.state.check()?;
         if self.state.is_done() {
             return Ok(None);
         }
@@ -459,10 +463,8 @@ impl Pager {
         let page = self.client.fetch_page(self.endpoint, &url).await?;
         if self.endpoint.query == QueryKind::Single {
             self.state.finish();
-        } else if self.state.advance(page.next_token.as_deref()).is_err() {
-            return Err(ClientError::RepeatedToken {
-                endpoint: self.endpoint.path,
-            });
+        } else {
+            self.state.advance(page.next_token.as_deref())?;
         }
         Ok(Some(page))
     }

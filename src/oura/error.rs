@@ -63,9 +63,10 @@ pub enum ClientError {
     /// A 2xx body that is not the expected JSON (after the retries: bodies get truncated).
     #[error("Oura's answer was not valid JSON ({attempts} attempts): {message}")]
     InvalidBody { message: String, attempts: u32 },
-    /// The same `next_token` came back twice while paging one window.
-    #[error("Oura sent the same next_token twice for {endpoint}; paging stopped to avoid a loop")]
-    RepeatedToken { endpoint: &'static str },
+    /// The same `next_token` came back twice while paging one window: asking again
+    /// would loop. Permanent for that window.
+    #[error("Oura sent the same next_token twice for {endpoint} (after {pages} pages); paging stopped to avoid a loop")]
+    RepeatedToken { endpoint: &'static str, pages: u32 },
     /// The browser blocked the cross-origin request (the server is reachable, but sends
     /// no CORS headers — as the real Oura API does).
     #[error("The browser blocked the request to {api_base} (CORS: Oura's API does not allow calls from web pages). Fix: {CORS_FIX}.")]
@@ -120,6 +121,48 @@ impl ClientError {
                 | ClientError::Timeout { .. }
                 | ClientError::InvalidBody { .. }
         )
+    }
+
+    /// Permanent: the same request will fail the same way however often it is sent —
+    /// 400 and 422 (Oura rejected the query), 404, and a repeated `next_token`. The
+    /// sync reports these once (with [`ClientError::detail`]) and moves on to the next
+    /// window or endpoint instead of retrying.
+    pub fn is_permanent(&self) -> bool {
+        matches!(
+            self,
+            ClientError::BadRequest { .. }
+                | ClientError::NotFound { .. }
+                | ClientError::RepeatedToken { .. }
+        )
+    }
+
+    /// What Oura said, as received (its `detail` message; the `Forbidden` reason), or
+    /// for a repeated token what happened; `None` for errors without one.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            ClientError::BadRequest { detail, .. }
+            | ClientError::Unauthorized { detail }
+            | ClientError::NotFound { detail, .. }
+            | ClientError::UpgradeRequired { detail } => Some(detail.clone()),
+            ClientError::Forbidden { reason, .. } => Some(reason.clone()),
+            ClientError::RepeatedToken { pages, .. } => {
+                Some(format!("the same next_token came back after {pages} pages"))
+            }
+            _ => None,
+        }
+    }
+
+    /// The endpoint (path segment) the error is about, when it names one.
+    pub fn endpoint(&self) -> Option<&'static str> {
+        match self {
+            ClientError::BadRequest { endpoint, .. }
+            | ClientError::Forbidden { endpoint, .. }
+            | ClientError::NotFound { endpoint, .. }
+            | ClientError::UnexpectedStatus { endpoint, .. }
+            | ClientError::RepeatedToken { endpoint, .. }
+            | ClientError::InvalidWindow { endpoint, .. } => Some(endpoint),
+            _ => None,
+        }
     }
 
     /// 401: the UI asks to sign in again (stored data is kept).
@@ -383,7 +426,10 @@ mod tests {
                 message: "EOF".into(),
                 attempts: 5,
             },
-            ClientError::RepeatedToken { endpoint: "x" },
+            ClientError::RepeatedToken {
+                endpoint: "x",
+                pages: 2,
+            },
             e,
             ClientError::InvalidWindow {
                 endpoint: "x",
@@ -401,5 +447,59 @@ mod tests {
             .to_string(),
             "Oura did not answer within 30 s (5 attempts)"
         );
+    }
+
+    #[test]
+    fn permanent_errors_are_typed_and_carry_oura_detail() {
+        let (_, not_found) = recorded("single_sleep_non_existing.json");
+        let (_, invalid) = recorded("multiple_tag_invalid_dates.json");
+        let permanent = [
+            error_from_status("sleep", 404, &not_found, None),
+            error_from_status("tag", 422, &invalid, None),
+            error_from_status("tag", 400, r#"{"detail":"Invalid next_token."}"#, None),
+            ClientError::RepeatedToken {
+                endpoint: "tag",
+                pages: 3,
+            },
+        ];
+        let details = [
+            "Document not found.",
+            "query.start_date: Start date must be before end date",
+            "Invalid next_token.",
+            "the same next_token came back after 3 pages",
+        ];
+        for (e, detail) in permanent.iter().zip(details) {
+            assert!(e.is_permanent(), "{e:?}");
+            assert!(!e.is_retryable(), "{e:?}");
+            assert_eq!(e.detail().as_deref(), Some(detail));
+            assert!(e.endpoint().is_some(), "{e:?}");
+            assert!(e.to_string().contains(e.endpoint().unwrap_or("?")), "{e}");
+            if !matches!(e, ClientError::RepeatedToken { .. }) {
+                assert!(e.to_string().contains(detail), "{e}");
+            }
+        }
+        assert_eq!(
+            permanent[3].to_string(),
+            "Oura sent the same next_token twice for tag (after 3 pages); paging stopped to avoid a loop"
+        );
+        for transient_or_other in [
+            error_from_status("x", 401, "", None),
+            error_from_status("x", 403, "", None),
+            error_from_status("x", 426, "", None),
+            error_from_status("x", 429, "", None),
+            error_from_status("x", 503, "", None),
+            error_from_status("x", 302, "", None),
+            ClientError::Offline,
+            ClientError::Cors {
+                api_base: "https://api.ouraring.com".into(),
+            },
+        ] {
+            assert!(!transient_or_other.is_permanent(), "{transient_or_other:?}");
+        }
+        assert_eq!(
+            error_from_status("x", 403, r#"{"detail":"Missing scope"}"#, None).detail(),
+            Some("Missing scope".into())
+        );
+        assert_eq!(error_from_status("x", 503, "", None).detail(), None);
     }
 }

@@ -2,6 +2,7 @@
 //! state of one window, which catches a `next_token` received twice. Pure, tested
 //! natively.
 
+use super::error::ClientError;
 use crate::endpoints::QueryKind;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -42,19 +43,31 @@ pub fn parse_page(kind: QueryKind, body: &str) -> Result<Page, String> {
     Ok(Page { docs, next_token })
 }
 
-/// The paging state of one window: the token to send next and every token received,
-/// so that a token received twice is caught (re-sending the same token on a retry is
-/// fine: only tokens *received* with a page count).
-#[derive(Clone, Debug, Default)]
+/// The paging state of one window of one endpoint: the token to send next and every
+/// token received, so that a token received twice is caught (re-sending the same token
+/// on a retry is fine: only tokens *received* with a page count). A repeat is an error,
+/// and stays one: the window never looks finished.
+#[derive(Clone, Debug)]
 pub struct PagingState {
+    endpoint: &'static str,
     next_token: Option<String>,
     received: HashSet<String>,
+    pages: u32,
     done: bool,
+    repeated: bool,
 }
 
 impl PagingState {
-    pub fn new() -> Self {
-        Self::default()
+    /// The state before the first page of a window of `endpoint` (its path segment).
+    pub fn new(endpoint: &'static str) -> Self {
+        PagingState {
+            endpoint,
+            next_token: None,
+            received: HashSet::new(),
+            pages: 0,
+            done: false,
+            repeated: false,
+        }
     }
 
     /// The token the next request sends (`None` for the first page).
@@ -62,35 +75,53 @@ impl PagingState {
         self.next_token.as_deref()
     }
 
-    /// Whether the last page has been received (or paging was stopped).
+    /// Whether the last page has been received (never after a repeated token).
     pub fn is_done(&self) -> bool {
         self.done
     }
 
-    /// Records the `next_token` of a received page. `Err(())` when that token was
-    /// already received in this window (paging stops).
-    #[allow(clippy::result_unit_err)]
-    pub fn advance(&mut self, received: Option<&str>) -> Result<(), ()> {
+    /// Pages received so far.
+    pub fn pages(&self) -> u32 {
+        self.pages
+    }
+
+    /// `Err(RepeatedToken)` once a token was received twice (every call after it too),
+    /// else `Ok`.
+    pub fn check(&self) -> Result<(), ClientError> {
+        if self.repeated {
+            return Err(ClientError::RepeatedToken {
+                endpoint: self.endpoint,
+                pages: self.pages,
+            });
+        }
+        Ok(())
+    }
+
+    /// Records the `next_token` of a received page. [`ClientError::RepeatedToken`]
+    /// (permanent) when that token was already received in this window.
+    pub fn advance(&mut self, received: Option<&str>) -> Result<(), ClientError> {
+        self.check()?;
+        self.pages = self.pages.saturating_add(1);
         match received {
             None => {
                 self.done = true;
                 self.next_token = None;
-                Ok(())
             }
             Some(token) => {
                 if !self.received.insert(token.to_owned()) {
-                    self.done = true;
+                    self.repeated = true;
                     self.next_token = None;
-                    return Err(());
+                    return self.check();
                 }
                 self.next_token = Some(token.to_owned());
-                Ok(())
             }
         }
+        Ok(())
     }
 
     /// Stops paging (e.g. for a single-object endpoint).
     pub fn finish(&mut self) {
+        self.pages = self.pages.saturating_add(1);
         self.done = true;
         self.next_token = None;
     }
@@ -141,7 +172,13 @@ mod tests {
 
     #[test]
     fn a_token_received_twice_is_caught_but_resending_is_not() {
-        let mut s = PagingState::new();
+        let repeated = |pages| {
+            Err(ClientError::RepeatedToken {
+                endpoint: "tag",
+                pages,
+            })
+        };
+        let mut s = PagingState::new("tag");
         assert_eq!(s.next_token(), None);
         assert!(!s.is_done());
         assert_eq!(s.advance(Some("t1")), Ok(()));
@@ -150,18 +187,30 @@ mod tests {
         assert_eq!(s.next_token(), Some("t1"));
         assert_eq!(s.advance(Some("t2")), Ok(()));
         assert_eq!(s.next_token(), Some("t2"));
-        assert_eq!(s.advance(Some("t1")), Err(()), "t1 received twice");
-        assert!(s.is_done());
+        assert_eq!(s.advance(Some("t1")), repeated(3), "t1 received twice");
+        assert!(!s.is_done(), "not a silent stop");
+        assert_eq!(s.check(), repeated(3), "the error stays");
+        assert_eq!(s.advance(None), repeated(3));
+        let err = s.check().unwrap_err();
+        assert!(err.is_permanent() && !err.is_retryable());
 
-        let mut s = PagingState::new();
+        let mut s = PagingState::new("sleep");
         assert_eq!(s.advance(Some("t1")), Ok(()));
-        assert_eq!(s.advance(Some("t1")), Err(()), "a page pointing at itself");
+        assert_eq!(
+            s.advance(Some("t1")),
+            Err(ClientError::RepeatedToken {
+                endpoint: "sleep",
+                pages: 2
+            }),
+            "a page pointing at itself"
+        );
 
-        let mut s = PagingState::new();
+        let mut s = PagingState::new("tag");
         assert_eq!(s.advance(Some("t1")), Ok(()));
         assert_eq!(s.advance(None), Ok(()));
         assert!(s.is_done());
-        assert_eq!(s.next_token(), None);
+        assert_eq!(s.check(), Ok(()));
+        assert_eq!((s.next_token(), s.pages()), (None, 2));
     }
 
     /// A tiny deterministic generator (splitmix64): no dependency for test randomness.

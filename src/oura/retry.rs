@@ -159,7 +159,10 @@ mod tests {
             p.decide(1, &body, None, 0.0),
             RetryDecision::RetryAfter(_)
         ));
-        let repeated = ClientError::RepeatedToken { endpoint: "x" };
+        let repeated = ClientError::RepeatedToken {
+            endpoint: "x",
+            pages: 2,
+        };
         assert_eq!(p.decide(1, &repeated, None, 0.0), RetryDecision::GiveUp);
     }
 }
