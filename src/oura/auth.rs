@@ -9,6 +9,7 @@
 //!
 //! URL building and callback parsing/validation are pure and tested natively.
 
+use super::percent::{percent_decode as decode, percent_encode as encode};
 use super::token::AccessToken;
 use crate::config::Config;
 use serde::{Deserialize, Serialize};
@@ -99,53 +100,6 @@ pub enum Callback {
 
 /// Query keys of an error callback, removed from the address bar.
 pub const CALLBACK_QUERY_KEYS: [&str; 4] = ["error", "error_description", "error_uri", "state"];
-
-fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(v) => {
-                        out.push(v);
-                        i += 3;
-                    }
-                    None => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 /// Splits `a=1&b=2` (no leading `#`/`?`) into decoded pairs.
 pub fn parse_params(s: &str) -> Vec<(String, String)> {

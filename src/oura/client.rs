@@ -1,19 +1,25 @@
 //! The Oura HTTP client in the browser: one request function for every endpoint
 //! (`Authorization: Bearer`, timeout by `AbortController`, retries with backoff), a
 //! [`Pager`] handing out one page at a time, a limiter shared by all pagers of a
-//! [`Client`], and CORS detection. The pure parts (URLs, windows, errors, policy) are in
-//! [`crate::oura::query`].
+//! [`Client`], and CORS detection. The pure parts are modules of their own:
+//! [`window`](crate::oura::window), [`error`](crate::oura::error),
+//! [`retry`](crate::oura::retry), [`paging`](crate::oura::paging),
+//! [`limiter`](crate::oura::limiter), [`cors`](crate::oura::cors),
+//! [`http_date`](crate::oura::http_date).
 //!
 //! The token goes into the `Authorization` header of requests to `api_base` and nowhere
 //! else: not into URLs, errors or logs (this module logs nothing).
 
 use crate::config::Config;
 use crate::endpoints::{Endpoint, QueryKind};
-use crate::oura::query::{
-    error_from_status, is_cross_origin, parse_page, parse_retry_after, request_url, Limiter,
-    PagingState, RetryDecision,
-};
+use crate::oura::cors::is_cross_origin;
+use crate::oura::error::error_from_status;
+use crate::oura::http_date::parse_retry_after;
+use crate::oura::limiter::Limiter;
+use crate::oura::paging::{parse_page, PagingState};
+use crate::oura::retry::RetryDecision;
 use crate::oura::token::AccessToken;
+use crate::oura::window::request_url;
 use serde_json::Value;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -25,7 +31,10 @@ use web_sys::{
     RequestMode,
 };
 
-pub use crate::oura::query::{heartrate_windows, ClientError, Page, RetryPolicy, Window};
+pub use crate::oura::error::ClientError;
+pub use crate::oura::paging::Page;
+pub use crate::oura::retry::RetryPolicy;
+pub use crate::oura::window::{datetime_windows, heartrate_windows, Window};
 
 #[wasm_bindgen]
 extern "C" {
@@ -155,7 +164,7 @@ impl Client {
             client: self.clone(),
             endpoint,
             window,
-            state: PagingState::new(),
+            state: PagingState::new(endpoint.path),
         }
     }
 
@@ -399,7 +408,9 @@ pub async fn sleep(d: Duration) {
 
 /// Pages through one window of one endpoint, one page per call, following
 /// `next_token` until it is null. The caller stores each page before asking for the
-/// next; an error leaves the pager where it was, so calling again retries that page.
+/// next; an error leaves the pager where it was, so calling again retries that page —
+/// except a permanent one ([`ClientError::is_permanent`]): a repeated `next_token` is
+/// returned again by every later call (the window never looks finished).
 pub struct Pager {
     client: Client,
     endpoint: &'static Endpoint,
@@ -443,6 +454,8 @@ impl Pager {
 
     /// The next page, `Ok(None)` after the last one. Documents are exactly as received.
     pub async fn next_page(&mut self) -> Result<Option<Page>, ClientError> {
+        // A repeated token is permanent: every call after it reports it again.
+        self.state.check()?;
         if self.state.is_done() {
             return Ok(None);
         }
@@ -450,10 +463,8 @@ impl Pager {
         let page = self.client.fetch_page(self.endpoint, &url).await?;
         if self.endpoint.query == QueryKind::Single {
             self.state.finish();
-        } else if self.state.advance(page.next_token.as_deref()).is_err() {
-            return Err(ClientError::RepeatedToken {
-                endpoint: self.endpoint.path,
-            });
+        } else {
+            self.state.advance(page.next_token.as_deref())?;
         }
         Ok(Some(page))
     }

@@ -1,13 +1,13 @@
-//! `daily_activity` documents.
+//! `daily_activity` documents (OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::common::{SampleModel, Timestamp};
+use super::common::{PublicSample, Timestamp};
 
-/// One day's activity (`DailyActivityModel`). Times in seconds, distances in metres.
+/// One day's activity (`PublicDailyActivity`). Times in seconds, distances in metres.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DailyActivityModel {
+pub struct PublicDailyActivity {
     pub id: String,
     /// One character per 5 min: 0 = non-wear, 1 = rest, 2 = inactive, 3 = low,
     /// 4 = medium, 5 = high.
@@ -17,7 +17,7 @@ pub struct DailyActivityModel {
     pub score: Option<i64>,
     pub active_calories: i64,
     pub average_met_minutes: f64,
-    pub contributors: ActivityContributors,
+    pub contributors: PublicActivityContributors,
     pub equivalent_walking_distance: i64,
     pub high_activity_met_minutes: i64,
     pub high_activity_time: i64,
@@ -26,7 +26,7 @@ pub struct DailyActivityModel {
     pub low_activity_time: i64,
     pub medium_activity_met_minutes: i64,
     pub medium_activity_time: i64,
-    pub met: SampleModel,
+    pub met: PublicSample,
     pub meters_to_target: i64,
     pub non_wear_time: i64,
     pub resting_time: i64,
@@ -40,9 +40,9 @@ pub struct DailyActivityModel {
     pub timestamp: Timestamp,
 }
 
-/// Activity score contributors, 1–100 each (`ActivityContributors`).
+/// Activity score contributors, 1–100 each (`PublicActivityContributors`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ActivityContributors {
+pub struct PublicActivityContributors {
     #[serde(default)]
     pub meet_daily_targets: Option<i64>,
     #[serde(default)]

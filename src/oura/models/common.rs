@@ -87,6 +87,16 @@ pub fn parse_timestamp(s: &str) -> Option<Timestamp> {
         .single()
 }
 
+/// For `#[serde(default, deserialize_with = "present")]`: a property that may be absent
+/// (`None`) but, when sent, must be a `T` (`null` is refused, as the spec says).
+pub(crate) fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
 /// Defines a string enum of the spec that never fails on a value it does not know:
 /// unknown strings land in `Other(String)`, verbatim, and serialize back unchanged.
 macro_rules! oura_enum {
@@ -162,9 +172,9 @@ macro_rules! oura_enum {
     };
 }
 
-/// A sample series (`SampleModel`): `items[i]` is at `timestamp + i * interval` seconds.
+/// A sample series (`PublicSample`): `items[i]` is at `timestamp + i * interval` seconds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SampleModel {
+pub struct PublicSample {
     /// Seconds between items.
     pub interval: f64,
     /// Values; `null` where there is no sample.
@@ -173,7 +183,7 @@ pub struct SampleModel {
     pub timestamp: Timestamp,
 }
 
-impl SampleModel {
+impl PublicSample {
     /// The items with their times (gaps skipped).
     pub fn points(&self) -> impl Iterator<Item = (Timestamp, f64)> + '_ {
         let step_ms = self.interval * 1000.0;
@@ -184,7 +194,7 @@ impl SampleModel {
     }
 }
 
-/// The list envelope of every collection but heartrate (`MultiDocumentResponse[T]`).
+/// The list envelope of the `Dates` and `TokenOnly` endpoints (`MultiDocumentResponse[T]`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListResponse<T> {
     pub data: Vec<T>,
@@ -193,7 +203,9 @@ pub struct ListResponse<T> {
     pub next_token: Option<String>,
 }
 
-/// The heartrate envelope (`TimeSeriesResponse[HeartRateModel]`); `next_token` may be absent.
+/// The envelope of [`QueryKind::DateTimes`](crate::endpoints::QueryKind) endpoints
+/// (`TimeSeriesResponse[PublicHeartRateRow]`, `…[PublicRingBatteryLevelRow]`);
+/// `next_token` may be absent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeSeriesResponse<T> {
     pub data: Vec<T>,
@@ -218,6 +230,12 @@ pub struct ValidationError {
     pub msg: String,
     #[serde(rename = "type")]
     pub kind: String,
+    /// The value that failed (since 1.41; any JSON).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<Value>,
+    /// More about the error (since 1.41; an object).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ctx: Option<serde_json::Map<String, Value>>,
 }
 
 impl ErrorBody {

@@ -1,9 +1,13 @@
-//! Serde models of Oura API v2 documents (OpenAPI 1.27), one file per endpoint family.
+//! Serde models of Oura API v2 documents (OpenAPI 1.41), one file per endpoint family.
+//! Types are named after the 1.41 schemas (`PublicModifiedSleepModel`, …); the 1.27
+//! names remain as aliases.
 //!
 //! The models are for reading values in views; the store keeps each document's raw
 //! JSON. They are tolerant: unknown fields are ignored, optional fields may be absent,
 //! and enums keep values they do not know (`Other(String)`). Field names are the spec's
-//! property names (Rust keywords renamed, e.g. `type` → `kind`).
+//! property names (Rust keywords renamed, e.g. `type` → `kind`). Two fields 1.41 requires
+//! are optional because documents sent before 1.41 lack them: cardiovascular age `id`
+//! and heartrate `timestamp_unix`.
 
 #[macro_use]
 mod common;
@@ -27,31 +31,58 @@ mod workout;
 #[cfg(test)]
 mod tests;
 
-pub use activity::{ActivityContributors, DailyActivityModel};
+pub use activity::{PublicActivityContributors, PublicDailyActivity};
 pub use common::{
-    parse_day, parse_timestamp, ErrorBody, ListResponse, SampleModel, TimeSeriesResponse,
+    parse_day, parse_timestamp, ErrorBody, ListResponse, PublicSample, TimeSeriesResponse,
     Timestamp, ValidationError,
 };
-pub use heart_health::{DailyCardiovascularAgeModel, VO2MaxModel};
-pub use heartrate::{HeartRateModel, HeartRateResponse, HeartRateSource};
+pub use heart_health::{PublicDailyCardiovascularAge, PublicVO2Max};
+pub use heartrate::{HeartRateResponse, PublicHeartRateRow, PublicHeartRateSource};
 pub use personal_info::PersonalInfoResponse;
-pub use readiness::{DailyReadinessModel, ReadinessContributors};
-pub use rest_mode::{RestModeEpisode, RestModePeriodModel};
+pub use readiness::{PublicDailyReadiness, PublicReadinessContributors};
+pub use rest_mode::{PublicRestModeEpisode, PublicRestModePeriod};
 pub use ring_battery::PublicRingBatteryLevelRow;
-pub use ring_configuration::{RingColor, RingConfigurationModel, RingDesign, RingHardwareType};
-pub use session::{MomentMood, MomentType, SessionModel};
-pub use sleep::{
-    DailySleepModel, ReadinessSummary, SleepAlgorithmVersion, SleepAnalysisReason,
-    SleepContributors, SleepModel, SleepType,
+pub use ring_configuration::{
+    PublicRingColor, PublicRingConfiguration, PublicRingDesign, PublicRingHardwareType,
 };
-pub use sleep_time::{SleepTimeModel, SleepTimeRecommendation, SleepTimeStatus, SleepTimeWindow};
-pub use spo2::{DailySpO2AggregatedValuesModel, DailySpO2Model};
+pub use session::{PublicMomentMood, PublicMomentType, PublicSession};
+pub use sleep::{
+    PublicDailySleep, PublicModifiedSleepModel, PublicReadiness, PublicSleepAlgorithmVersion,
+    PublicSleepAnalysisReason, PublicSleepContributors, PublicSleepType,
+};
+pub use sleep_time::{
+    PublicSleepTime, PublicSleepTimeRecommendation, PublicSleepTimeStatus, PublicSleepTimeWindow,
+};
+pub use spo2::{PublicDailySpO2, PublicSpo2AggregatedValues};
 pub use stress::{
-    DailyResilienceModel, DailyStressModel, DailyStressSummary, LongTermResilienceLevel,
+    DailyResilienceModel, LongTermResilienceLevel, PublicDailyStress, PublicDailyStressSummary,
     ResilienceContributors,
 };
 pub use tag::{EnhancedTagModel, TagModel};
 pub use workout::{PublicWorkout, PublicWorkoutIntensity, PublicWorkoutSource};
+
+/// The 1.27 names of the types (before Oura renamed its schemas), kept so code written
+/// against them still compiles. The same types: prefer the 1.41 names.
+pub use self::{
+    PublicActivityContributors as ActivityContributors, PublicDailyActivity as DailyActivityModel,
+    PublicDailyCardiovascularAge as DailyCardiovascularAgeModel,
+    PublicDailyReadiness as DailyReadinessModel, PublicDailySleep as DailySleepModel,
+    PublicDailySpO2 as DailySpO2Model, PublicDailyStress as DailyStressModel,
+    PublicDailyStressSummary as DailyStressSummary, PublicHeartRateRow as HeartRateModel,
+    PublicHeartRateSource as HeartRateSource, PublicModifiedSleepModel as SleepModel,
+    PublicMomentMood as MomentMood, PublicMomentType as MomentType,
+    PublicReadiness as ReadinessSummary, PublicReadinessContributors as ReadinessContributors,
+    PublicRestModeEpisode as RestModeEpisode, PublicRestModePeriod as RestModePeriodModel,
+    PublicRingColor as RingColor, PublicRingConfiguration as RingConfigurationModel,
+    PublicRingDesign as RingDesign, PublicRingHardwareType as RingHardwareType,
+    PublicSample as SampleModel, PublicSession as SessionModel,
+    PublicSleepAlgorithmVersion as SleepAlgorithmVersion,
+    PublicSleepAnalysisReason as SleepAnalysisReason, PublicSleepContributors as SleepContributors,
+    PublicSleepTime as SleepTimeModel, PublicSleepTimeRecommendation as SleepTimeRecommendation,
+    PublicSleepTimeStatus as SleepTimeStatus, PublicSleepTimeWindow as SleepTimeWindow,
+    PublicSleepType as SleepType, PublicSpo2AggregatedValues as DailySpO2AggregatedValuesModel,
+    PublicVO2Max as VO2MaxModel,
+};
 
 use crate::endpoints::EndpointId;
 use serde::de::DeserializeOwned;
@@ -80,24 +111,24 @@ macro_rules! bind_models {
 }
 
 bind_models! {
-    DailySleep => DailySleepModel,
-    Sleep => SleepModel,
-    DailyReadiness => DailyReadinessModel,
-    DailyActivity => DailyActivityModel,
+    DailySleep => PublicDailySleep,
+    Sleep => PublicModifiedSleepModel,
+    DailyReadiness => PublicDailyReadiness,
+    DailyActivity => PublicDailyActivity,
     Workout => PublicWorkout,
-    Session => SessionModel,
-    DailyStress => DailyStressModel,
+    Session => PublicSession,
+    DailyStress => PublicDailyStress,
     DailyResilience => DailyResilienceModel,
-    DailyCardiovascularAge => DailyCardiovascularAgeModel,
-    DailySpo2 => DailySpO2Model,
-    Vo2Max => VO2MaxModel,
-    Heartrate => HeartRateModel,
-    SleepTime => SleepTimeModel,
+    DailyCardiovascularAge => PublicDailyCardiovascularAge,
+    DailySpo2 => PublicDailySpO2,
+    Vo2Max => PublicVO2Max,
+    Heartrate => PublicHeartRateRow,
+    SleepTime => PublicSleepTime,
     Tag => TagModel,
     EnhancedTag => EnhancedTagModel,
     PersonalInfo => PersonalInfoResponse,
-    RingConfiguration => RingConfigurationModel,
-    RestModePeriod => RestModePeriodModel,
+    RingConfiguration => PublicRingConfiguration,
+    RestModePeriod => PublicRestModePeriod,
     RingBatteryLevel => PublicRingBatteryLevelRow,
 }
 

@@ -1,4 +1,4 @@
-//! `personal_info` (a single object, not a list).
+//! `personal_info` (a single object, not a list; OpenAPI 1.41).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,15 +1,15 @@
-//! `daily_readiness` documents.
+//! `daily_readiness` documents (OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::common::Timestamp;
 
-/// One day's readiness (`DailyReadinessModel`).
+/// One day's readiness (`PublicDailyReadiness`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DailyReadinessModel {
+pub struct PublicDailyReadiness {
     pub id: String,
-    pub contributors: ReadinessContributors,
+    pub contributors: PublicReadinessContributors,
     pub day: NaiveDate,
     #[serde(default)]
     pub score: Option<i64>,
@@ -21,9 +21,9 @@ pub struct DailyReadinessModel {
     pub timestamp: Timestamp,
 }
 
-/// Readiness score contributors, 1–100 each (`ReadinessContributors`).
+/// Readiness score contributors, 1–100 each (`PublicReadinessContributors`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ReadinessContributors {
+pub struct PublicReadinessContributors {
     #[serde(default)]
     pub activity_balance: Option<i64>,
     #[serde(default)]
@@ -40,4 +40,7 @@ pub struct ReadinessContributors {
     pub resting_heart_rate: Option<i64>,
     #[serde(default)]
     pub sleep_balance: Option<i64>,
+    /// Since 1.41.
+    #[serde(default)]
+    pub sleep_regularity: Option<i64>,
 }

@@ -1,27 +1,27 @@
-//! `rest_mode_period` documents.
+//! `rest_mode_period` documents (OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::common::Timestamp;
 
-/// One rest-mode period (`RestModePeriodModel`).
+/// One rest-mode period (`PublicRestModePeriod`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RestModePeriodModel {
+pub struct PublicRestModePeriod {
     pub id: String,
     #[serde(default)]
     pub end_day: Option<NaiveDate>,
     #[serde(default)]
     pub end_time: Option<Timestamp>,
-    pub episodes: Vec<RestModeEpisode>,
+    pub episodes: Vec<PublicRestModeEpisode>,
     pub start_day: NaiveDate,
     #[serde(default)]
     pub start_time: Option<Timestamp>,
 }
 
-/// One episode of a rest-mode period (`RestModeEpisode`).
+/// One episode of a rest-mode period (`PublicRestModeEpisode`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RestModeEpisode {
+pub struct PublicRestModeEpisode {
     pub tags: Vec<String>,
     pub timestamp: Timestamp,
 }

@@ -1,21 +1,21 @@
-//! `ring_configuration` documents.
+//! `ring_configuration` documents (OpenAPI 1.41).
 
 use serde::{Deserialize, Serialize};
 
 use super::common::Timestamp;
 
-/// One ring the account has used (`RingConfigurationModel`).
+/// One ring the account has used (`PublicRingConfiguration`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RingConfigurationModel {
+pub struct PublicRingConfiguration {
     pub id: String,
     #[serde(default)]
-    pub color: Option<RingColor>,
+    pub color: Option<PublicRingColor>,
     #[serde(default)]
-    pub design: Option<RingDesign>,
+    pub design: Option<PublicRingDesign>,
     #[serde(default)]
     pub firmware_version: Option<String>,
     #[serde(default)]
-    pub hardware_type: Option<RingHardwareType>,
+    pub hardware_type: Option<PublicRingHardwareType>,
     #[serde(default)]
     pub set_up_at: Option<Timestamp>,
     /// US ring size.
@@ -24,8 +24,8 @@ pub struct RingConfigurationModel {
 }
 
 oura_enum! {
-    /// `RingColor`.
-    RingColor {
+    /// `PublicRingColor`.
+    PublicRingColor {
         BrushedSilver = "brushed_silver",
         GlossyBlack = "glossy_black",
         GlossyGold = "glossy_gold",
@@ -37,20 +37,33 @@ oura_enum! {
         StealthBlack = "stealth_black",
         Titanium = "titanium",
         TitaniumAndGold = "titanium_and_gold",
+        Cloud = "cloud",
+        Petal = "petal",
+        Midnight = "midnight",
+        Tide = "tide",
+        DeepRose = "deep_rose",
     }
 }
 
 oura_enum! {
-    /// `RingDesign`.
-    RingDesign {
+    /// `PublicRingDesign`.
+    PublicRingDesign {
+        Heritage = "heritage",
         Balance = "balance",
         BalanceDiamond = "balance_diamond",
-        Heritage = "heritage",
         Horizon = "horizon",
+        Ceramic = "ceramic",
     }
 }
 
 oura_enum! {
-    /// `RingHardwareType`.
-    RingHardwareType { Gen1 = "gen1", Gen2 = "gen2", Gen2m = "gen2m", Gen3 = "gen3", Gen4 = "gen4" }
+    /// `PublicRingHardwareType`.
+    PublicRingHardwareType {
+        Gen1 = "gen1",
+        Gen2 = "gen2",
+        Gen2m = "gen2m",
+        Gen3 = "gen3",
+        Gen4 = "gen4",
+        Or5 = "or5",
+    }
 }

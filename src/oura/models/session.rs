@@ -1,32 +1,32 @@
-//! `session` documents (guided and unguided moments).
+//! `session` documents (guided and unguided moments; OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::common::{SampleModel, Timestamp};
+use super::common::{PublicSample, Timestamp};
 
-/// One session (`SessionModel`).
+/// One session (`PublicSession`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SessionModel {
+pub struct PublicSession {
     pub id: String,
     pub day: NaiveDate,
     pub start_datetime: Timestamp,
     pub end_datetime: Timestamp,
     #[serde(rename = "type")]
-    pub kind: MomentType,
+    pub kind: PublicMomentType,
     #[serde(default)]
-    pub heart_rate: Option<SampleModel>,
+    pub heart_rate: Option<PublicSample>,
     #[serde(default)]
-    pub heart_rate_variability: Option<SampleModel>,
+    pub heart_rate_variability: Option<PublicSample>,
     #[serde(default)]
-    pub mood: Option<MomentMood>,
+    pub mood: Option<PublicMomentMood>,
     #[serde(default)]
-    pub motion_count: Option<SampleModel>,
+    pub motion_count: Option<PublicSample>,
 }
 
 oura_enum! {
-    /// `MomentType`.
-    MomentType {
+    /// `PublicMomentType`.
+    PublicMomentType {
         Breathing = "breathing",
         Meditation = "meditation",
         Nap = "nap",
@@ -37,6 +37,6 @@ oura_enum! {
 }
 
 oura_enum! {
-    /// `MomentMood`.
-    MomentMood { Bad = "bad", Worse = "worse", Same = "same", Good = "good", Great = "great" }
+    /// `PublicMomentMood`.
+    PublicMomentMood { Bad = "bad", Worse = "worse", Same = "same", Good = "good", Great = "great" }
 }

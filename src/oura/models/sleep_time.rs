@@ -1,33 +1,33 @@
-//! `sleep_time` documents (bedtime guidance).
+//! `sleep_time` documents (bedtime guidance; OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Suggested bedtime for a day (`SleepTimeModel`).
+/// Suggested bedtime for a day (`PublicSleepTime`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SleepTimeModel {
+pub struct PublicSleepTime {
     pub id: String,
     pub day: NaiveDate,
     #[serde(default)]
-    pub optimal_bedtime: Option<SleepTimeWindow>,
+    pub optimal_bedtime: Option<PublicSleepTimeWindow>,
     #[serde(default)]
-    pub recommendation: Option<SleepTimeRecommendation>,
+    pub recommendation: Option<PublicSleepTimeRecommendation>,
     #[serde(default)]
-    pub status: Option<SleepTimeStatus>,
+    pub status: Option<PublicSleepTimeStatus>,
 }
 
-/// Bedtime window (`SleepTimeWindow`): offsets in seconds from local midnight of
+/// Bedtime window (`PublicSleepTimeWindow`): offsets in seconds from local midnight of
 /// `day`, `day_tz` the wearer's UTC offset in seconds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SleepTimeWindow {
+pub struct PublicSleepTimeWindow {
     pub day_tz: i64,
     pub end_offset: i64,
     pub start_offset: i64,
 }
 
 oura_enum! {
-    /// `SleepTimeRecommendation`.
-    SleepTimeRecommendation {
+    /// `PublicSleepTimeRecommendation`.
+    PublicSleepTimeRecommendation {
         ImproveEfficiency = "improve_efficiency",
         EarlierBedtime = "earlier_bedtime",
         LaterBedtime = "later_bedtime",
@@ -38,8 +38,8 @@ oura_enum! {
 }
 
 oura_enum! {
-    /// `SleepTimeStatus`.
-    SleepTimeStatus {
+    /// `PublicSleepTimeStatus`.
+    PublicSleepTimeStatus {
         NotEnoughNights = "not_enough_nights",
         NotEnoughRecentNights = "not_enough_recent_nights",
         BadSleepQuality = "bad_sleep_quality",

@@ -1,22 +1,22 @@
-//! `daily_spo2` documents.
+//! `daily_spo2` documents (OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// One night's blood oxygen (`DailySpO2Model`).
+/// One night's blood oxygen (`PublicDailySpO2`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DailySpO2Model {
+pub struct PublicDailySpO2 {
     pub id: String,
     pub day: NaiveDate,
     #[serde(default)]
-    pub spo2_percentage: Option<DailySpO2AggregatedValuesModel>,
+    pub spo2_percentage: Option<PublicSpo2AggregatedValues>,
     #[serde(default)]
     pub breathing_disturbance_index: Option<i64>,
 }
 
-/// `DailySpO2AggregatedValuesModel`.
+/// `PublicSpo2AggregatedValues`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DailySpO2AggregatedValuesModel {
+pub struct PublicSpo2AggregatedValues {
     /// Percent.
     pub average: f64,
 }

@@ -1,11 +1,11 @@
-//! `daily_stress` and `daily_resilience` documents.
+//! `daily_stress` and `daily_resilience` documents (OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// One day's stress (`DailyStressModel`). Times in seconds.
+/// One day's stress (`PublicDailyStress`). Times in seconds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DailyStressModel {
+pub struct PublicDailyStress {
     pub id: String,
     pub day: NaiveDate,
     #[serde(default)]
@@ -13,12 +13,12 @@ pub struct DailyStressModel {
     #[serde(default)]
     pub recovery_high: Option<i64>,
     #[serde(default)]
-    pub day_summary: Option<DailyStressSummary>,
+    pub day_summary: Option<PublicDailyStressSummary>,
 }
 
 oura_enum! {
-    /// `DailyStressSummary`.
-    DailyStressSummary { Restored = "restored", Normal = "normal", Stressful = "stressful" }
+    /// `PublicDailyStressSummary`.
+    PublicDailyStressSummary { Restored = "restored", Normal = "normal", Stressful = "stressful" }
 }
 
 /// One day's resilience (`DailyResilienceModel`).

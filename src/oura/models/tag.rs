@@ -1,4 +1,4 @@
-//! `tag` (legacy) and `enhanced_tag` documents.
+//! `tag` (legacy) and `enhanced_tag` documents (OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

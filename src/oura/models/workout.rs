@@ -1,4 +1,4 @@
-//! `workout` documents.
+//! `workout` documents (OpenAPI 1.41).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -38,5 +38,7 @@ oura_enum! {
         Autodetected = "autodetected",
         Confirmed = "confirmed",
         WorkoutHeartRate = "workout_heart_rate",
+        LiveThirdPartyHeartRate = "live_third_party_heart_rate",
+        LiveOuraHeartRate = "live_oura_heart_rate",
     }
 }
