@@ -1,11 +1,12 @@
 //! The Oura HTTP client in the browser: one request function for every endpoint
-//! (`Authorization: Bearer`, timeout by `AbortController`, retries with backoff), a
-//! [`Pager`] handing out one page at a time, a limiter shared by all pagers of a
-//! [`Client`], and CORS detection. The pure parts are modules of their own:
+//! (`Authorization: Bearer`, timeout by `AbortController`, retries with backoff, a
+//! pause of every request after a 429 as long as Oura states), a [`Pager`] handing
+//! out one page at a time, a limiter shared by all pagers of a [`Client`], and CORS
+//! detection. The pure parts are modules of their own:
 //! [`window`](crate::oura::window), [`error`](crate::oura::error),
 //! [`retry`](crate::oura::retry), [`paging`](crate::oura::paging),
 //! [`limiter`](crate::oura::limiter), [`cors`](crate::oura::cors),
-//! [`http_date`](crate::oura::http_date).
+//! [`http_date`](crate::oura::http_date), [`rate_limit`](crate::oura::rate_limit).
 //!
 //! The token goes into the `Authorization` header of requests to `api_base` and nowhere
 //! else: not into URLs, errors or logs (this module logs nothing).
@@ -14,9 +15,9 @@ use crate::config::Config;
 use crate::endpoints::{Endpoint, QueryKind};
 use crate::oura::cors::is_cross_origin;
 use crate::oura::error::error_from_status;
-use crate::oura::http_date::parse_retry_after;
 use crate::oura::limiter::Limiter;
 use crate::oura::paging::{parse_page, PagingState};
+use crate::oura::rate_limit::{stated_wait, wait_secs, RATE_LIMIT_RESET, RETRY_AFTER};
 use crate::oura::retry::RetryDecision;
 use crate::oura::token::AccessToken;
 use crate::oura::window::request_url;
@@ -52,7 +53,8 @@ pub struct ClientOptions {
     pub max_in_flight: usize,
     /// Time allowed for one attempt, body included (default 30 s).
     pub timeout: Duration,
-    /// Retries of 429, 5xx, network errors, timeouts and invalid bodies.
+    /// Retries of 429 (after a pause of every request of the client), 5xx, network
+    /// errors, timeouts and invalid bodies.
     pub retry: RetryPolicy,
 }
 
@@ -194,6 +196,7 @@ impl Client {
         loop {
             let result = {
                 let _permit = self.inner.limiter.acquire().await;
+                self.wait_for_pause().await;
                 self.attempt(endpoint, url).await
             };
             let failure = match result {
@@ -209,11 +212,29 @@ impl Client {
             match decision {
                 RetryDecision::RetryAfter(delay) => {
                     self.inner.retries.set(self.inner.retries.get() + 1);
-                    sleep(delay).await;
+                    if matches!(failure.error, ClientError::RateLimited { .. }) {
+                        // Every request of the client waits for this pause before it
+                        // is sent (this one too, on its next attempt).
+                        let stated = failure.retry_after.is_some();
+                        self.inner.limiter.pause_after_429(now_ms(), delay, stated);
+                    } else {
+                        sleep(delay).await;
+                    }
                 }
                 RetryDecision::GiveUp => return Err(failure.error.with_attempts(attempt)),
             }
             attempt += 1;
+        }
+    }
+
+    /// Waits while the client is paused after a 429 (the pause may grow meanwhile).
+    async fn wait_for_pause(&self) {
+        loop {
+            let left = self.inner.limiter.pause_remaining(now_ms());
+            if left.is_zero() {
+                return;
+            }
+            sleep(left).await;
         }
     }
 
@@ -231,10 +252,18 @@ impl Client {
             Err(e) => return Err(self.send_failure(url, &e.to_string(), &timer).await.into()),
         };
         let status = response.status();
-        let retry_after = response
-            .headers()
-            .get("retry-after")
-            .and_then(|v| parse_retry_after(&v, chrono::Utc::now()));
+        // The wait a 429 (or a 5xx) states. A cross-origin page sees these headers
+        // only if the API lists them in Access-Control-Expose-Headers.
+        let retry_after = if !(200..300).contains(&status) {
+            let headers = response.headers();
+            stated_wait(
+                headers.get(RETRY_AFTER).as_deref(),
+                headers.get(RATE_LIMIT_RESET).as_deref(),
+                now_ms(),
+            )
+        } else {
+            None
+        };
         let ok = (200..300).contains(&status);
         let body = match response.text().await {
             Ok(body) => body,
@@ -251,7 +280,7 @@ impl Client {
         };
         drop(timer);
         if !ok {
-            let secs = retry_after.map(|d| d.as_secs());
+            let secs = retry_after.map(wait_secs);
             return Err(Failure {
                 error: error_from_status(endpoint.path, status, &body, secs),
                 retry_after,
@@ -307,6 +336,11 @@ impl Client {
             Err(_) => false,
         }
     }
+}
+
+/// Unix time in milliseconds (the clock `X-RateLimit-Reset` is stated in).
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
 }
 
 fn network(message: String) -> ClientError {

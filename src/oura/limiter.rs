@@ -1,12 +1,15 @@
 //! The request limiter: an async semaphore for one thread (wasm), FIFO, shared by all
-//! pagers of a client. Pure (no web-sys), tested natively.
+//! pagers of a client, and the pause after a 429 that holds back every request of it
+//! ([`super::rate_limit`] decides its length). Pure (no web-sys), tested natively.
 
+use super::rate_limit::{next_pause_until, pause_remaining};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
+use std::time::Duration;
 
 #[derive(Debug, Default)]
 struct LimiterState {
@@ -15,6 +18,8 @@ struct LimiterState {
     peak: usize,
     next_id: u64,
     waiters: VecDeque<(u64, Option<Waker>)>,
+    /// The shared pause after a 429 (unix ms), see [`Limiter::pause_after_429`].
+    paused_until: Option<i64>,
 }
 
 /// An async semaphore for one thread (wasm): at most `n` permits out at a time, given
@@ -47,6 +52,21 @@ impl Limiter {
     /// The most permits that were out at once.
     pub fn peak(&self) -> usize {
         self.0.borrow().peak
+    }
+
+    /// Records a 429 received at `now_ms` (unix ms) asking to wait `wait` (`stated`:
+    /// by Oura's headers; else a backoff): every request of the limiter waits for the
+    /// pause before it is sent (see [`next_pause_until`]). Returns the pause left.
+    pub fn pause_after_429(&self, now_ms: i64, wait: Duration, stated: bool) -> Duration {
+        let mut s = self.0.borrow_mut();
+        let until = next_pause_until(s.paused_until, now_ms, wait, stated);
+        s.paused_until = Some(until);
+        pause_remaining(s.paused_until, now_ms)
+    }
+
+    /// What is left at `now_ms` of the pause after a 429 (zero: send now).
+    pub fn pause_remaining(&self, now_ms: i64) -> Duration {
+        pause_remaining(self.0.borrow().paused_until, now_ms)
     }
 
     fn wake_front(state: &mut LimiterState) {
@@ -194,5 +214,23 @@ mod tests {
         let Poll::Ready(_p) = poll_once(&mut l.acquire(), &waker) else {
             panic!()
         };
+    }
+
+    #[test]
+    fn a_429_pauses_every_request_of_the_limiter() {
+        let l = Limiter::new(4);
+        let other = l.clone();
+        assert_eq!(l.pause_remaining(1_000), Duration::ZERO);
+        let left = l.pause_after_429(1_000, Duration::from_secs(2), true);
+        assert_eq!(left, Duration::from_secs(2));
+        assert_eq!(other.pause_remaining(1_500), Duration::from_millis(1_500));
+        // Another 429 in the meantime stating less: the pause stays as it was.
+        assert_eq!(
+            other.pause_after_429(2_000, Duration::from_secs(1), true),
+            Duration::from_secs(1)
+        );
+        assert_eq!(l.pause_remaining(2_500), Duration::from_millis(500));
+        assert_eq!(l.pause_remaining(3_000), Duration::ZERO);
+        assert_eq!(Limiter::new(1).pause_remaining(3_000), Duration::ZERO);
     }
 }

@@ -5,7 +5,8 @@
 //! The client's pure parts, one concern per module (tested natively): `window`
 //! (request windows and URLs), `percent` (percent-encoding), `cors`, `error`
 //! (`ClientError`), `retry` (policy), `http_date` (`Retry-After`), `paging` (pages,
-//! repeated tokens) and `limiter` (requests in flight); `query` re-exports them all
+//! repeated tokens), `rate_limit` (a 429's wait, the shared pause) and `limiter`
+//! (requests in flight, the pause); `query` re-exports them all
 //! under their former path.
 
 pub mod auth;
@@ -18,6 +19,7 @@ pub mod models;
 pub mod paging;
 pub mod percent;
 pub mod query;
+pub mod rate_limit;
 pub mod retry;
 pub mod token;
 pub mod window;

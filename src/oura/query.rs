@@ -8,6 +8,7 @@
 //! - [`error`](super::error): [`ClientError`] and the status → error mapping;
 //! - [`retry`](super::retry): the retry/backoff policy;
 //! - [`http_date`](super::http_date): `Retry-After` parsing;
+//! - [`rate_limit`](super::rate_limit): the wait a 429 states and the shared pause;
 //! - [`paging`](super::paging): page parsing and repeated-`next_token` detection;
 //! - [`limiter`](super::limiter): the request limiter.
 //!
@@ -19,6 +20,7 @@ pub use super::http_date::parse_retry_after;
 pub use super::limiter::{Acquire, Limiter, Permit};
 pub use super::paging::{parse_page, Page, PagingState};
 pub use super::percent::{encode_query, percent_encode};
+pub use super::rate_limit::{next_pause_until, stated_wait};
 pub use super::retry::{RetryDecision, RetryPolicy};
 pub use super::window::{
     collection_url, datetime_param, datetime_windows, heartrate_windows, list_params, request_url,

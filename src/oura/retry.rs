@@ -13,8 +13,9 @@ pub struct RetryPolicy {
     pub base_delay: Duration,
     /// The longest backoff.
     pub max_delay: Duration,
-    /// The longest `Retry-After` honoured; a longer one ends the retries at once (the
-    /// error carries it so the UI can say when to try again).
+    /// The longest wait a response states (`Retry-After`, else `X-RateLimit-Reset`)
+    /// that is honoured; a longer one ends the retries at once (the error carries it so
+    /// the UI can say when to try again).
     pub max_retry_after: Duration,
 }
 
