@@ -330,10 +330,21 @@ impl Store {
             quarantined: quarantined.len(),
             ..PageWrite::default()
         };
-        let tx = self.tx(
-            &[endpoint.path, QUARANTINE_STORE, META_STORE],
-            TransactionMode::Readwrite,
-        )?;
+        // An older schema (opened by upgrade tests) has no quarantine store.
+        let has_quarantine = self.version() >= 3;
+        if !has_quarantine && !quarantined.is_empty() {
+            return Err(StoreError::Data(format!(
+                "{} documents of {} cannot be indexed",
+                quarantined.len(),
+                endpoint.path
+            )));
+        }
+        let names: &[&str] = if has_quarantine {
+            &[endpoint.path, QUARANTINE_STORE, META_STORE]
+        } else {
+            &[endpoint.path, META_STORE]
+        };
+        let tx = self.tx(names, TransactionMode::Readwrite)?;
         let store = tx.object_store(endpoint.path).map_err(idb_err)?;
         if endpoint.key == NaturalKey::TimestampSource {
             let mut days = heartrate::by_day(plan.samples);
@@ -364,15 +375,17 @@ impl Store {
                 result.removed += sweep_records(&store, range, &seen.keys).await?;
             }
         }
-        let qstore = tx.object_store(QUARANTINE_STORE).map_err(idb_err)?;
-        for q in &quarantined {
-            sent(qstore.put(q).primitive().map_err(idb_err)?);
-        }
-        if let Some((range, seen)) = &sweep {
-            result.removed += sweep_quarantine(&qstore, endpoint, range, &seen.quarantine).await?;
+        if has_quarantine {
+            let qstore = tx.object_store(QUARANTINE_STORE).map_err(idb_err)?;
+            for q in &quarantined {
+                sent(qstore.put(q).primitive().map_err(idb_err)?);
+            }
+            if let Some((range, seen)) = &sweep {
+                result.removed +=
+                    sweep_quarantine(&qstore, endpoint, range, &seen.quarantine).await?;
+            }
         }
         put_meta_in(&tx, meta)?;
-        drop(qstore);
         drop(store);
         tx.commit().await.map_err(idb_err)?;
         seen.keys.shrink_to_fit();

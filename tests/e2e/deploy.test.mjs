@@ -172,7 +172,7 @@ test('nginx + /oura-api: sign in, the API answers same-origin; straight to the A
   // simulator, which sends no CORS headers — the same conditions as the real Oura.
   await page.getByText('Sync complete: everything on this device is up to date.').waitFor({ timeout: 120000 });
   const synced = await sim.stats();
-  assert.ok(Object.keys(synced.by_route).filter((r) => r.includes('/v2/usercollection/')).length >= 18, `all 18 endpoints asked: ${Object.keys(synced.by_route)}`);
+  assert.ok(Object.keys(synced.by_route).filter((r) => r.includes('/v2/usercollection/')).length >= 19, `all 19 endpoints asked: ${Object.keys(synced.by_route)}`);
 
   // Through the same-origin path: nginx forwards it (with the token) to the API.
   const viaProxy = await page.evaluate(async (t) => {

@@ -79,7 +79,7 @@ for (const [name, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
     }
 
     if (phone) {
-      // The phone reaches the 18 endpoint pages through "All data".
+      // The phone reaches the 19 endpoint pages through "All data".
       await nav.getByRole('link', { name: 'All data' }).click();
       await page.waitForURL(/\/data$/);
       for (const endpoint of ENDPOINTS) {

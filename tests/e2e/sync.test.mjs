@@ -107,7 +107,7 @@ test('a reload mid-sync resumes to the same final state; a second sync asks only
   const page = await context.newPage();
   await signIn(page, app);
   // Wait until part of the data is written, then reload in the middle of the sync.
-  await page.waitForFunction(() => /Syncing: [1-9]\d* of 18/.test(document.body.innerText), null, { timeout: 60000 });
+  await page.waitForFunction(() => /Syncing: [1-9]\d* of 19/.test(document.body.innerText), null, { timeout: 60000 });
   const before = await sim.stats();
   assert.ok(before.total > 0);
   await page.reload();
@@ -192,7 +192,7 @@ test('an API without CORS headers (as the real Oura) is explained with the fix, 
   const outcome = page.locator('.sync-outcome-bad');
   await outcome.waitFor({ timeout: 120000 });
   const text = await outcome.innerText();
-  assert.match(text, /18 kinds of data could not be synced/);
+  assert.match(text, /19 kinds of data could not be synced/);
   assert.match(text, /blocked the request to Oura \(CORS\)/);
   assert.match(text, /same-origin path \(api_base like \/oura-api\): see the README section Deploy/);
   await context.close();
