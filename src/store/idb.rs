@@ -139,6 +139,11 @@ fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> 
         // existing records itself; the stores need the versionchange transaction.
         let scratch = db.create_object_store(UPGRADE_SCRATCH).build()?;
         for e in &ENDPOINTS {
+            // A v1 database of OpenAPI 1.27 has no store of the later endpoints (v3
+            // creates them).
+            if !db.object_store_names().any(|n| n == e.path) {
+                continue;
+            }
             let store = scratch.transaction().object_store(e.path)?;
             if !store.index_names().any(|n| n == DAY_INDEX) {
                 store

@@ -52,10 +52,14 @@ impl Quarantined {
         let doc: Option<Value> = serde_json::from_str(&text).ok();
         let day = doc.as_ref().and_then(|d| {
             record::day_of(d).or_else(|| match d.get("timestamp") {
-                Some(Value::String(s)) => s
-                    .get(..10)
-                    .filter(|h| crate::oura::models::parse_day(h).is_some())
-                    .map(str::to_owned),
+                // The UTC day of the instant: time series are swept by UTC instants.
+                Some(Value::String(s)) => crate::oura::models::parse_timestamp(s)
+                    .map(|t| t.with_timezone(&Utc).date_naive().to_string())
+                    .or_else(|| {
+                        s.get(..10)
+                            .filter(|h| crate::oura::models::parse_day(h).is_some())
+                            .map(str::to_owned)
+                    }),
                 _ => None,
             })
         });

@@ -36,6 +36,10 @@ pub fn done_key(e: &Endpoint, run_id: i64, index: usize) -> String {
 
 /// Applies the done keys found in the meta store (keys of other runs are ignored).
 pub fn apply_done_keys(e: &Endpoint, run: &mut RunWindows, keys: &[String]) {
+    // A damaged record whose marks do not match its windows: every window pending.
+    if run.done.len() != run.windows.len() {
+        run.done = vec![false; run.windows.len()];
+    }
     let prefix = done_prefix(e);
     for k in keys {
         let Some(rest) = k.strip_prefix(&prefix) else {
@@ -72,7 +76,7 @@ pub fn extend_to(e: &Endpoint, run: &mut RunWindows, today: NaiveDate) -> bool {
             // The last window still pending grows; a finished one gets a successor.
             let last = run.windows.len().checked_sub(1);
             match last {
-                Some(i) if !run.done[i] => {
+                Some(i) if !run.done.get(i).copied().unwrap_or(true) => {
                     if let WindowSpec::Days { last, .. } = &mut run.windows[i] {
                         *last = today;
                     }
