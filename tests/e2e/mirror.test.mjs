@@ -71,6 +71,8 @@ async function syncNow(page) {
 test('a second sync mirrors revisions, deletions, re-ids and additions: no stale, no duplicate, every digit kept', async () => {
   const { sim, app } = await setup();
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  // The phone's today is the simulator's last day (the trailing window counts from it).
+  await context.clock.setFixedTime(new Date('2026-11-20T18:00:00+09:00'));
   const page = await context.newPage();
   const errors = watchConsole(page);
   await signIn(page, app);
@@ -121,7 +123,10 @@ test('a document the store cannot index is kept as received, the endpoint says s
 
 test('a run interrupted on day D and resumed on day D+2 fetches through D+2', async () => {
   // The simulator has data through D+2; the phone's clock says D, then D+2.
-  const { sim, app } = await setup(['--end-date', '2026-11-22', '--latency-ms', '150', '--page-size', '3', '--token-ttl', '2592000']);
+  const { sim, app } = await setup(
+    ['--days', '30', '--hr-per-day', '96', '--seed', '3', '--end-date', '2026-11-22', '--latency-ms', '150', '--page-size', '3', '--token-ttl', '2592000'],
+    { small: false },
+  );
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.clock.setFixedTime(new Date('2026-11-20T12:00:00+09:00'));
   const page = await context.newPage();
@@ -147,6 +152,7 @@ test('a run interrupted on day D and resumed on day D+2 fetches through D+2', as
 test('two tabs syncing at once end with one copy of everything and no error', async () => {
   const { sim, app } = await setup(['--latency-ms', '100']);
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  await context.clock.setFixedTime(new Date('2026-11-20T18:00:00+09:00'));
   const a = await context.newPage();
   const errors = watchConsole(a);
   await signIn(a, app);
