@@ -509,6 +509,15 @@ impl Store {
         Ok(u64::from(n))
     }
 
+    /// The earliest and latest `day` of the collection (heartrate: UTC days), if any
+    /// document has one.
+    pub async fn day_bounds(
+        &self,
+        endpoint: &'static Endpoint,
+    ) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
+        self.day_bounds_within(endpoint, None).await
+    }
+
     /// The earliest and latest `day` of the collection not before `floor` (days before
     /// it are not real dates, e.g. a `1970-01-01` sentinel).
     pub async fn day_bounds_from(
@@ -516,47 +525,25 @@ impl Store {
         endpoint: &'static Endpoint,
         floor: NaiveDate,
     ) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
-        let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
-        let store = tx.object_store(endpoint.path).map_err(idb_err)?;
-        let index = store.index(DAY_INDEX).map_err(idb_err)?;
-        let mut ends = Vec::with_capacity(2);
-        for direction in [CursorDirection::Next, CursorDirection::Prev] {
-            let cursor = index
-                .open_key_cursor()
-                .with_query::<String, _>(KeyRange::LowerBound(heartrate::day_key(floor), false))
-                .with_direction(direction)
-                .primitive()
-                .map_err(idb_err)?
-                .await
-                .map_err(idb_err)?;
-            let day = match cursor {
-                Some(c) => js_key_day(c.as_sys().key().map_err(|e| js_err("day index", e))?),
-                None => None,
-            };
-            ends.push(day);
-        }
-        drop(index);
-        drop(store);
-        let _ = tx.commit().await;
-        Ok(match (ends[0], ends[1]) {
-            (Some(a), Some(b)) => Some((a, b)),
-            _ => None,
-        })
+        self.day_bounds_within(endpoint, Some(floor)).await
     }
 
-    /// The earliest and latest `day` of the collection (heartrate: UTC days), if any
-    /// document has one.
-    pub async fn day_bounds(
+    async fn day_bounds_within(
         &self,
         endpoint: &'static Endpoint,
+        floor: Option<NaiveDate>,
     ) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
         let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
         let store = tx.object_store(endpoint.path).map_err(idb_err)?;
         let index = store.index(DAY_INDEX).map_err(idb_err)?;
+        // Every day key is a string, and every string sorts at or after "".
+        let from = floor.map(heartrate::day_key).unwrap_or_default();
+        let range = KeyRange::LowerBound(from, false);
         let mut ends = Vec::with_capacity(2);
         for direction in [CursorDirection::Next, CursorDirection::Prev] {
             let cursor = index
                 .open_key_cursor()
+                .with_query::<String, _>(range.clone())
                 .with_direction(direction)
                 .primitive()
                 .map_err(idb_err)?
@@ -591,12 +578,7 @@ impl Store {
         let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
         let store = tx.object_store(endpoint.path).map_err(idb_err)?;
         let index = store.index(DAY_INDEX).map_err(idb_err)?;
-        let range = KeyRange::Bound(
-            heartrate::day_key(first),
-            false,
-            heartrate::day_key(last),
-            false,
-        );
+        let range = day_range(first, last);
         let all = index
             .get_all::<JsValue>()
             .with_query::<String, _>(range)
@@ -633,7 +615,6 @@ impl Store {
         let tx = self.tx(&paths, TransactionMode::Readonly)?;
         let mut w = ExportWriter::new(exported_at);
         let qstore = tx.object_store(QUARANTINE_STORE).map_err(idb_err)?;
-        let qindex = qstore.index(ENDPOINT_INDEX).map_err(idb_err)?;
         for e in &ENDPOINTS {
             let store = tx.object_store(e.path).map_err(idb_err)?;
             let records = get_all_sorted(&store).await?;
@@ -647,21 +628,13 @@ impl Store {
                 }
             }
             // Documents kept as received go out exactly as they came in.
-            let kept = qindex
-                .get_all::<JsValue>()
-                .with_query::<&str, _>(KeyRange::Only(e.path))
-                .primitive()
-                .map_err(idb_err)?
-                .await
-                .map_err(idb_err)?;
-            for r in kept {
-                let text = get(&r.map_err(idb_err)?, "text")?
+            for r in quarantined_of(&qstore, e).await? {
+                let text = get(&r, "text")?
                     .as_string()
                     .ok_or_else(|| corrupt("quarantine text"))?;
                 w.doc(&text);
             }
         }
-        drop(qindex);
         drop(qstore);
         let _ = tx.commit().await;
         Ok(ExportFile {
@@ -1004,21 +977,22 @@ async fn all_keys(
     store: &ObjectStore<'_>,
     range: Option<KeyRange<String>>,
 ) -> Result<HashSet<String>, StoreError> {
-    let keys = match range {
-        Some(r) => store
-            .get_all_keys::<JsValue>()
-            .with_query::<String, _>(r)
-            .primitive()
-            .map_err(idb_err)?
-            .await
-            .map_err(idb_err)?,
-        None => store
-            .get_all_keys::<JsValue>()
-            .primitive()
-            .map_err(idb_err)?
-            .await
-            .map_err(idb_err)?,
-    };
+    // Every key of the app's stores is a string, and every string sorts at or after "".
+    let range = range.unwrap_or(KeyRange::LowerBound(String::new(), false));
+    let keys = store
+        .get_all_keys::<JsValue>()
+        .with_query::<String, _>(range)
+        .primitive()
+        .map_err(idb_err)?
+        .await
+        .map_err(idb_err)?;
+    key_set(keys)
+}
+
+/// The string keys of a `get_all_keys` answer.
+fn key_set(
+    keys: impl IntoIterator<Item = Result<JsValue, IdbError>>,
+) -> Result<HashSet<String>, StoreError> {
     let mut out = HashSet::new();
     for k in keys {
         if let Some(k) = k.map_err(idb_err)?.as_string() {
@@ -1026,6 +1000,16 @@ async fn all_keys(
         }
     }
     Ok(out)
+}
+
+/// The `day` index range of `first..=last`.
+fn day_range(first: NaiveDate, last: NaiveDate) -> KeyRange<String> {
+    KeyRange::Bound(
+        heartrate::day_key(first),
+        false,
+        heartrate::day_key(last),
+        false,
+    )
 }
 
 /// Removes the records of `range` whose key the window did not return.
@@ -1047,26 +1031,14 @@ async fn sweep_records(
         }
         SweepRange::Days { first, last } => {
             let index = store.index(DAY_INDEX).map_err(idb_err)?;
-            let r = KeyRange::Bound(
-                heartrate::day_key(*first),
-                false,
-                heartrate::day_key(*last),
-                false,
-            );
             let keys = index
                 .get_all_keys::<JsValue>()
-                .with_query::<String, _>(r)
+                .with_query::<String, _>(day_range(*first, *last))
                 .primitive()
                 .map_err(idb_err)?
                 .await
                 .map_err(idb_err)?;
-            let mut out = HashSet::new();
-            for k in keys {
-                if let Some(k) = k.map_err(idb_err)?.as_string() {
-                    out.insert(k);
-                }
-            }
-            out
+            key_set(keys)?
         }
     };
     let mut removed = 0;
@@ -1077,13 +1049,11 @@ async fn sweep_records(
     Ok(removed)
 }
 
-/// Removes the endpoint's quarantined documents of `range` the window did not return.
-async fn sweep_quarantine(
+/// The quarantine records of one endpoint (inside the caller's transaction).
+async fn quarantined_of(
     qstore: &ObjectStore<'_>,
     endpoint: &Endpoint,
-    range: &SweepRange,
-    seen: &HashSet<String>,
-) -> Result<u64, StoreError> {
+) -> Result<Vec<JsValue>, StoreError> {
     let index = qstore.index(ENDPOINT_INDEX).map_err(idb_err)?;
     let all = index
         .get_all::<JsValue>()
@@ -1092,9 +1062,18 @@ async fn sweep_quarantine(
         .map_err(idb_err)?
         .await
         .map_err(idb_err)?;
+    all.into_iter().map(|r| r.map_err(idb_err)).collect()
+}
+
+/// Removes the endpoint's quarantined documents of `range` the window did not return.
+async fn sweep_quarantine(
+    qstore: &ObjectStore<'_>,
+    endpoint: &Endpoint,
+    range: &SweepRange,
+    seen: &HashSet<String>,
+) -> Result<u64, StoreError> {
     let mut removed = 0;
-    for r in all {
-        let r = r.map_err(idb_err)?;
+    for r in quarantined_of(qstore, endpoint).await? {
         let key = get(&r, "key")?
             .as_string()
             .ok_or_else(|| corrupt("quarantine key"))?;

@@ -3,63 +3,20 @@
 // revisions, deletions and additions between two syncs; a document the store cannot
 // index; a run interrupted on day D and resumed on D+2; two tabs syncing at once; an
 // account with only the heartrate scope.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startStaticServer } from './lib/static-server.mjs';
-import { launch, watchConsole, appReady } from './lib/browser.mjs';
-import { startSim, simConfig } from './lib/sim.mjs';
+import { watchConsole, appReady } from './lib/browser.mjs';
 import { assertSameText, exportFromSettings, COLLECTIONS } from './lib/export.mjs';
-import { DIST } from './lib/paths.mjs';
+import { journeys, signIn, waitForSyncComplete, openSettings, SYNC_COMPLETE as COMPLETE } from './lib/journey.mjs';
 
-let browser;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hh-mirror-'));
-const cleanup = [];
-
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  for (const c of cleanup.reverse()) await c();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-async function setup(simArgs = [], opts = {}) {
-  const sim = await startSim(['--auto-approve', ...simArgs], opts);
-  cleanup.push(() => sim.stop());
-  const config = path.join(tmp, `config-${sim.port}.json`);
-  fs.writeFileSync(config, JSON.stringify(simConfig(sim)));
-  const app = await startStaticServer({ root: DIST, configFile: config });
-  cleanup.push(() => app.close());
-  return { sim, app };
-}
+const j = journeys('mirror');
 
 async function simExport(sim) {
   return (await fetch(`${sim.url}/__sim/export`)).text();
 }
 
-async function signIn(page, app) {
-  await page.goto(app.url);
-  await appReady(page);
-  await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
-  await page.getByRole('button', { name: 'Sign in with Oura' }).click();
-  await page.waitForURL((u) => u.href.startsWith(app.url) && !u.href.includes('oauth'));
-  await appReady(page);
-}
-
-const COMPLETE = 'Sync complete: everything on this device is up to date.';
-
-async function waitForSyncComplete(page, timeout = 120000) {
-  await page.getByText(COMPLETE).waitFor({ timeout });
-}
-
 async function exportText(page) {
-  await page.getByRole('link', { name: 'Settings' }).first().click();
-  await page.getByRole('heading', { name: 'Data on this device' }).waitFor();
+  await openSettings(page);
   return (await exportFromSettings(page)).text;
 }
 
@@ -69,8 +26,8 @@ async function syncNow(page) {
 }
 
 test('a second sync mirrors revisions, deletions, re-ids and additions: no stale, no duplicate, every digit kept', async () => {
-  const { sim, app } = await setup();
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const { sim, app } = await j.setup();
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   // The phone's today is the simulator's last day (the trailing window counts from it).
   await context.clock.setFixedTime(new Date('2026-11-20T18:00:00+09:00'));
   const page = await context.newPage();
@@ -101,8 +58,8 @@ test('a second sync mirrors revisions, deletions, re-ids and additions: no stale
 });
 
 test('a document the store cannot index is kept as received, the endpoint says so, and every sync completes', async () => {
-  const { sim, app } = await setup(['--poison', 'workout', '--poison', 'heartrate']);
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const { sim, app } = await j.setup(['--poison', 'workout', '--poison', 'heartrate']);
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   await signIn(page, app);
   await waitForSyncComplete(page);
@@ -123,11 +80,11 @@ test('a document the store cannot index is kept as received, the endpoint says s
 
 test('a run interrupted on day D and resumed on day D+2 fetches through D+2', async () => {
   // The simulator has data through D+2; the phone's clock says D, then D+2.
-  const { sim, app } = await setup(
+  const { sim, app } = await j.setup(
     ['--days', '30', '--hr-per-day', '96', '--seed', '3', '--end-date', '2026-11-22', '--latency-ms', '150', '--page-size', '3', '--token-ttl', '2592000'],
     { small: false },
   );
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.clock.setFixedTime(new Date('2026-11-20T12:00:00+09:00'));
   const page = await context.newPage();
   await signIn(page, app);
@@ -150,8 +107,8 @@ test('a run interrupted on day D and resumed on day D+2 fetches through D+2', as
 });
 
 test('two tabs syncing at once end with one copy of everything and no error', async () => {
-  const { sim, app } = await setup(['--latency-ms', '100']);
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const { sim, app } = await j.setup(['--latency-ms', '100']);
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.clock.setFixedTime(new Date('2026-11-20T18:00:00+09:00'));
   const a = await context.newPage();
   const errors = watchConsole(a);
@@ -190,8 +147,8 @@ test('two tabs syncing at once end with one copy of everything and no error', as
 
 test('with only the heartrate scope, all heartrate history is fetched (from the floor, never from a 1970 sentinel)', async () => {
   const forbid = COLLECTIONS.filter((c) => c !== 'heartrate' && c !== 'ring_configuration').flatMap((c) => ['--forbid', c]);
-  const { sim, app } = await setup([...forbid, '--ring-setup-sentinel']);
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const { sim, app } = await j.setup([...forbid, '--ring-setup-sentinel']);
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   const urls = [];
   page.on('request', (r) => { if (r.url().includes('/heartrate')) urls.push(new URL(r.url())); });

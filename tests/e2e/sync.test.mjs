@@ -3,64 +3,27 @@
 // the trailing window, "Export data" equals the simulator's data (every document once,
 // unaltered), an import into a fresh profile reproduces it, and a sync under faults
 // (5xx, truncated bodies, 429) still ends with exactly the source data.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startStaticServer } from './lib/static-server.mjs';
-import { launch, watchConsole, appReady } from './lib/browser.mjs';
-import { startSim, simConfig } from './lib/sim.mjs';
+import { appReady, watchConsole } from './lib/browser.mjs';
 import { assertSameData, exportFromSettings } from './lib/export.mjs';
-import { DIST } from './lib/paths.mjs';
+import { journeys, signIn, waitForSyncComplete, openSettings } from './lib/journey.mjs';
 
-let browser;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hh-sync-'));
-const cleanup = [];
+const j = journeys('sync');
+const tmp = j.tmp;
 
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  for (const c of cleanup.reverse()) await c();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
+/// A simulator and the app; `expected` is the simulator's data.
 async function setup(simArgs = []) {
-  const sim = await startSim(['--auto-approve', ...simArgs]);
-  cleanup.push(() => sim.stop());
-  const config = path.join(tmp, `config-${sim.port}.json`);
-  fs.writeFileSync(config, JSON.stringify(simConfig(sim)));
-  const app = await startStaticServer({ root: DIST, configFile: config });
-  cleanup.push(() => app.close());
+  const { sim, app } = await j.setup(simArgs);
   const expected = await (await fetch(`${sim.url}/__sim/export`)).json();
   return { sim, app, expected };
 }
 
-async function signIn(page, app) {
-  await page.goto(app.url);
-  await appReady(page);
-  const button = page.getByRole('button', { name: 'Sign in with Oura' });
-  await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
-  await button.click();
-  await page.waitForURL((u) => u.href.startsWith(app.url) && !u.href.includes('oauth'));
-  await appReady(page);
-}
-
-async function waitForSyncComplete(page, timeout = 120000) {
-  await page.getByText('Sync complete: everything on this device is up to date.').waitFor({ timeout });
-}
-
-async function openSettings(page) {
-  await page.getByRole('link', { name: 'Settings' }).first().click();
-  await page.getByRole('heading', { name: 'Data on this device' }).waitFor();
-}
-
 test('first sync takes all history; export equals the source; import reproduces it in a fresh profile', async () => {
   const { sim, app, expected } = await setup();
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchConsole(page);
   await signIn(page, app);
@@ -78,7 +41,7 @@ test('first sync takes all history; export equals the source; import reproduces 
   // A fresh profile, never signed in, imports the file and exports the same data.
   const file = path.join(tmp, exported.name);
   fs.writeFileSync(file, JSON.stringify(exported.data));
-  const fresh = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const fresh = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page2 = await fresh.newPage();
   await page2.goto(`${app.url}settings`);
   await appReady(page2);
@@ -103,7 +66,7 @@ test('first sync takes all history; export equals the source; import reproduces 
 
 test('a reload mid-sync resumes to the same final state; a second sync asks only the trailing window', async () => {
   const { sim, app, expected } = await setup(['--latency-ms', '300', '--page-size', '4', '--hr-page-size', '300']);
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   await signIn(page, app);
   // Wait until part of the data is written, then reload in the middle of the sync.
@@ -140,7 +103,7 @@ test('a reload mid-sync resumes to the same final state; a second sync asks only
 
 test('under 5xx, truncated bodies and 429s the final export still equals the source', async () => {
   const { sim, app, expected } = await setup(['--fail-rate', '0.15', '--truncate-rate', '0.1', '--rate-limit', '15', '--page-size', '6']);
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   await signIn(page, app);
   // A sync may end partial when retries run out; "Sync now" resumes until complete.
@@ -163,7 +126,7 @@ test('under 5xx, truncated bodies and 429s the final export still equals the sou
 
 test('an endpoint Oura refuses (403) is marked unavailable with the reason, and the rest syncs', async () => {
   const { app, expected } = await setup(['--forbid', 'daily_stress']);
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   const page = await context.newPage();
   await signIn(page, app);
   await waitForSyncComplete(page);
@@ -186,7 +149,7 @@ test('an endpoint Oura refuses (403) is marked unavailable with the reason, and 
 
 test('an API without CORS headers (as the real Oura) is explained with the fix, and nothing is lost', async () => {
   const { app } = await setup(['--no-cors']);
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await j.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   await signIn(page, app);
   const outcome = page.locator('.sync-outcome-bad');

@@ -13,6 +13,7 @@ import { startStaticServer } from './lib/static-server.mjs';
 import { launch, watchConsole, appReady } from './lib/browser.mjs';
 import { startSim, simConfig } from './lib/sim.mjs';
 import { DIST, ROOT } from './lib/paths.mjs';
+import { signIn } from './lib/journey.mjs';
 
 const DAY = '2026-11-15';
 const DAY_TEXT = 'Sunday, November 15, 2026';
@@ -81,15 +82,6 @@ async function axe(page, what) {
   });
   const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad, [], `${what}: axe found serious/critical violations`);
-}
-
-async function signIn(page, app) {
-  await page.goto(app.url);
-  await appReady(page);
-  await page.waitForFunction(() => !document.querySelector('button.button-primary')?.disabled);
-  await page.getByRole('button', { name: 'Sign in with Oura' }).click();
-  await page.waitForURL((u) => u.href.startsWith(app.url) && !u.href.includes('oauth'));
-  await appReady(page);
 }
 
 test('Today, sleep, readiness and activity show the simulator values of the chosen day', async () => {
