@@ -744,3 +744,70 @@ async fn months_of_heartrate_export_and_import() {
     done(store).await;
     done(other).await;
 }
+
+/// A database written by healthHub before OpenAPI 1.41: schema v1 with the 18 stores of
+/// 1.27 (no `ring_battery_level`), built here by hand as that version made it.
+#[wasm_bindgen_test]
+async fn a_real_v1_database_of_18_stores_upgrades_and_keeps_its_records() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    use indexed_db_futures::KeyPath;
+    use std::future::IntoFuture;
+    let name = unique("real-v1");
+    let old: Vec<&'static str> = ENDPOINTS
+        .iter()
+        .map(|e| e.path)
+        .filter(|p| *p != "ring_battery_level")
+        .collect();
+    assert_eq!(old.len(), 18);
+    let stores = old.clone();
+    let db = Database::open(&name)
+        .with_version(1u32)
+        .with_on_upgrade_needed(move |_, db| {
+            for p in &stores {
+                db.create_object_store(p)
+                    .with_key_path(KeyPath::One("key"))
+                    .build()?;
+            }
+            db.create_object_store("meta").build()?;
+            Ok(())
+        })
+        .into_future()
+        .await
+        .unwrap();
+    let doc = r#"{"id":"s1","day":"2024-12-01","score":80,"interval":300.0}"#;
+    let record = js_sys::JSON::parse(&format!(
+        r#"{{"key":"s1","day":"2024-12-01","floats":["/interval"],"doc":{doc}}}"#
+    ))
+    .unwrap();
+    let tx = db
+        .transaction("daily_sleep")
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store = tx.object_store("daily_sleep").unwrap();
+    store.put(&record).primitive().unwrap().await.unwrap();
+    drop(store);
+    tx.commit().await.unwrap();
+    db.close();
+
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(store.version(), SCHEMA_VERSION);
+    let all = store.all_docs(ep("daily_sleep")).await.unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(text(&all[0]), doc, "the record is kept exactly");
+    assert_eq!(
+        store.day_bounds(ep("daily_sleep")).await.unwrap(),
+        Some((day("2024-12-01"), day("2024-12-01"))),
+        "v2 indexed the old record"
+    );
+    let battery = ep("ring_battery_level");
+    assert_eq!(
+        store.count(battery).await.unwrap(),
+        0,
+        "v3 made endpoint 19's store"
+    );
+    assert_eq!(store.quarantined(ep("sleep")).await.unwrap(), 0);
+    done(store).await;
+}

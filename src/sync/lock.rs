@@ -17,6 +17,8 @@ const LEASE_KEY: &str = "healthhub.sync_lease";
 /// A lease not renewed for this long belongs to a tab that is gone.
 const LEASE_MS: f64 = 15_000.0;
 const RENEW_MS: i32 = 5_000;
+/// How long a new lease waits for a concurrent writer before it counts as taken.
+const SETTLE_MS: u64 = 120;
 
 /// The lock, held until dropped.
 pub struct Guard {
@@ -65,13 +67,7 @@ fn call_request(locks: &JsValue, options: Option<&Object>, callback: &JsValue) -
 /// Takes the lock if no other tab holds it.
 pub async fn try_acquire() -> Acquired {
     let Some(locks) = locks() else {
-        return match Lease::take() {
-            Some(lease) => Acquired::Held(Guard {
-                release: None,
-                lease: Some(lease),
-            }),
-            None => Acquired::Busy,
-        };
+        return lease_or_busy().await;
     };
     let (tx, rx) = futures::channel::oneshot::channel::<Option<Function>>();
     let tx = Rc::new(RefCell::new(Some(tx)));
@@ -95,13 +91,7 @@ pub async fn try_acquire() -> Acquired {
     let _ = Reflect::set(&options, &JsValue::from_str("ifAvailable"), &JsValue::TRUE);
     if call_request(&locks, Some(&options), &callback).is_none() {
         // The API refused the call: behave as without it.
-        return match Lease::take() {
-            Some(lease) => Acquired::Held(Guard {
-                release: None,
-                lease: Some(lease),
-            }),
-            None => Acquired::Busy,
-        };
+        return lease_or_busy().await;
     }
     match rx.await {
         Ok(Some(release)) => Acquired::Held(Guard {
@@ -109,6 +99,22 @@ pub async fn try_acquire() -> Acquired {
             lease: None,
         }),
         _ => Acquired::Busy,
+    }
+}
+
+/// The fallback alone (what a browser without Web Locks gets); for tests.
+#[doc(hidden)]
+pub async fn try_acquire_lease() -> Acquired {
+    lease_or_busy().await
+}
+
+async fn lease_or_busy() -> Acquired {
+    match Lease::take().await {
+        Some(lease) => Acquired::Held(Guard {
+            release: None,
+            lease: Some(lease),
+        }),
+        None => Acquired::Busy,
     }
 }
 
@@ -158,11 +164,24 @@ impl Lease {
         id != tab_id() && expires > js_sys::Date::now()
     }
 
-    fn take() -> Option<Lease> {
+    /// Whether the stored lease is this tab's.
+    fn held_here() -> bool {
+        crate::web::storage_get(LEASE_KEY)
+            .and_then(|v| v.split_once(':').map(|(_, id)| id == tab_id()))
+            .unwrap_or(false)
+    }
+
+    async fn take() -> Option<Lease> {
         if Self::held_elsewhere() {
             return None;
         }
+        // localStorage has no compare-and-set: write, let a tab that wrote at the same
+        // moment overwrite, and keep the lease only if it is still ours.
         write_lease();
+        crate::oura::client::sleep(std::time::Duration::from_millis(SETTLE_MS)).await;
+        if !Self::held_here() {
+            return None;
+        }
         let renew = Closure::<dyn FnMut()>::new(write_lease);
         let timer = web_sys::window()
             .and_then(|w| {
@@ -183,6 +202,9 @@ impl Lease {
         if let Some(w) = web_sys::window() {
             w.clear_interval_with_handle(self.timer);
         }
-        crate::web::storage_set(LEASE_KEY, None);
+        // Never remove a lease another tab took over (e.g. after this one expired).
+        if Self::held_here() {
+            crate::web::storage_set(LEASE_KEY, None);
+        }
     }
 }
