@@ -136,6 +136,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("sync.partial", "{n} kinds of data could not be synced. Everything else is saved; the next sync retries them."),
     ("sync.status.syncing", "Syncing…"),
     ("sync.status.unavailable", "Not available"),
+    ("sync.oura_says", "(Oura says: “{detail}”)"),
     ("sync.status.interrupted", "Interrupted: continues with the next sync"),
     ("sync.other_tab", "Syncing in another tab: this tab shows the new data when that sync ends."),
     ("sync.quarantined.one", "{n} document could not be read; kept as received"),

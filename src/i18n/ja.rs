@@ -136,6 +136,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("sync.partial", "{n} 種類のデータを同期できませんでした。ほかのデータは保存済みです。次回の同期で再試行します。"),
     ("sync.status.syncing", "同期中…"),
     ("sync.status.unavailable", "利用できません"),
+    ("sync.oura_says", "（Oura からの説明：「{detail}」）"),
     ("sync.status.interrupted", "中断：次回の同期で続きから取得します"),
     ("sync.other_tab", "別のタブで同期中です。その同期が終わると、このタブにも新しいデータが表示されます。"),
     ("sync.quarantined.one", "{n} 件の記録を読み取れませんでした。受信したまま保存しています"),

@@ -19,10 +19,15 @@ pub const RETRY_AFTER: &str = "retry-after";
 /// Unix epoch seconds at which the rate-limit window resets.
 pub const RATE_LIMIT_RESET: &str = "x-ratelimit-reset";
 
+/// The furthest a believable `X-RateLimit-Reset` lies ahead of the device's clock. Oura's
+/// limit windows are minutes; a reset further away says the two clocks disagree (a
+/// phone set to another day), so it is not believed and the caller backs off instead.
+pub const MAX_RESET_AHEAD: Duration = Duration::from_secs(15 * 60);
+
 /// How long a 429 asks to wait, from its `Retry-After` and `X-RateLimit-Reset` values
 /// (`None` when absent), `now_ms` being unix time in milliseconds. `Retry-After` wins
-/// when it reads; else the reset instant relative to now (a past one is zero); else
-/// `None` (the caller backs off).
+/// when it reads; else the reset instant relative to now (a past one is zero; one more
+/// than [`MAX_RESET_AHEAD`] away is not believed); else `None` (the caller backs off).
 pub fn stated_wait(
     retry_after: Option<&str>,
     reset: Option<&str>,
@@ -34,7 +39,7 @@ pub fn stated_wait(
     }
     let reset_ms = parse_epoch_seconds(reset?)?.checked_mul(1000)?;
     let ms = reset_ms.saturating_sub(now_ms).max(0);
-    Some(Duration::from_millis(u64::try_from(ms).unwrap_or(0)))
+    Some(Duration::from_millis(u64::try_from(ms).unwrap_or(0))).filter(|w| *w <= MAX_RESET_AHEAD)
 }
 
 /// Whole unix seconds (`"1795154400"`; surrounding spaces allowed); anything else,
@@ -85,6 +90,11 @@ mod tests {
     #[test]
     fn retry_after_wins_then_the_reset_instant_then_nothing() {
         let s = Duration::from_secs;
+        // A reset days away means the phone's clock is off: back off instead.
+        let days_ahead = (NOW / 1000 + 11 * 86_400).to_string();
+        assert_eq!(stated_wait(None, Some(&days_ahead), NOW), None);
+        let minutes_ahead = (NOW / 1000 + 14 * 60).to_string();
+        assert!(stated_wait(None, Some(&minutes_ahead), NOW).is_some());
         assert_eq!(stated_wait(Some("7"), Some("1795176060"), NOW), Some(s(7)));
         assert_eq!(
             stated_wait(Some("Fri, 20 Nov 2026 12:00:30 GMT"), None, NOW),

@@ -160,9 +160,10 @@ pub fn fail_permanently(
     index: usize,
     kind: &str,
     message: String,
+    oura_detail: Option<String>,
 ) {
     attempt.failed.insert(index);
-    state.mark_failed(kind, message);
+    state.mark_failed(kind, message, oura_detail);
 }
 
 #[cfg(test)]
@@ -373,6 +374,7 @@ mod tests {
             1,
             "client.error.not_found",
             "Oura: Not Found".into(),
+            Some("Not Found".into()),
         );
         let pending = attempt.pending(state.run.as_ref().unwrap());
         assert!(!pending.contains(&1), "not asked again in this run");

@@ -171,6 +171,9 @@ pub struct EndpointState {
     /// The last failure (i18n key and English message), cleared by a success.
     pub error_kind: Option<String>,
     pub error: Option<String>,
+    /// Oura's own words about that failure (its `detail`), shown as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oura_detail: Option<String>,
 }
 
 /// What the status views show of an [`EndpointState`] (the run's windows stay with the
@@ -184,6 +187,7 @@ pub struct StatusSummary {
     pub unavailable: Option<String>,
     pub error_kind: Option<String>,
     pub error: Option<String>,
+    pub oura_detail: Option<String>,
 }
 
 impl From<&EndpointState> for StatusSummary {
@@ -195,6 +199,7 @@ impl From<&EndpointState> for StatusSummary {
             unavailable: s.unavailable.clone(),
             error_kind: s.error_kind.clone(),
             error: s.error.clone(),
+            oura_detail: s.oura_detail.clone(),
         }
     }
 }
@@ -214,6 +219,7 @@ impl StatusSummary {
             unavailable: text("unavailable"),
             error_kind: text("error_kind"),
             error: text("error"),
+            oura_detail: text("oura_detail"),
         }
     }
 }
@@ -242,6 +248,7 @@ impl EndpointState {
             self.last_synced_ms = Some(now_ms);
             self.error = None;
             self.error_kind = None;
+            self.oura_detail = None;
             self.unavailable = None;
         }
     }
@@ -252,14 +259,16 @@ impl EndpointState {
         self.unavailable = Some(reason);
         self.error = None;
         self.error_kind = None;
+        self.oura_detail = None;
         self.last_synced_ms = Some(now_ms);
     }
 
     /// A failure after the client's retries: remembered, and the run stays for the
     /// next sync to resume.
-    pub fn mark_failed(&mut self, kind: &str, message: String) {
+    pub fn mark_failed(&mut self, kind: &str, message: String, oura_detail: Option<String>) {
         self.error_kind = Some(kind.to_owned());
         self.error = Some(message);
+        self.oura_detail = oura_detail;
     }
 }
 
@@ -473,7 +482,7 @@ mod tests {
             run: Some(RunWindows::new(d("2026-11-24"), vec![WindowSpec::All])),
             ..Default::default()
         };
-        s.mark_failed("client.error.server", "Oura's server failed".into());
+        s.mark_failed("client.error.server", "Oura's server failed".into(), None);
         assert!(s.run.is_some());
         assert_eq!(s.error_kind.as_deref(), Some("client.error.server"));
         s.mark_unavailable("missing scope".into(), 9);

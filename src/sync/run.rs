@@ -209,18 +209,30 @@ fn judge(
         return Verdict::EndEndpoint(Part::Done);
     }
     if e.needs_sign_in() {
-        state.mark_failed(e.kind(), e.to_string());
+        state.mark_failed(e.kind(), e.to_string(), oura_detail(e));
         return Verdict::StopAll(Stop::SignIn);
     }
     if *e == ClientError::Offline {
         return Verdict::StopAll(Stop::Offline);
     }
     if e.is_permanent() {
-        machine::fail_permanently(state, attempt, index, e.kind(), e.to_string());
+        machine::fail_permanently(
+            state,
+            attempt,
+            index,
+            e.kind(),
+            e.to_string(),
+            oura_detail(e),
+        );
         return Verdict::Next;
     }
-    state.mark_failed(e.kind(), e.to_string());
+    state.mark_failed(e.kind(), e.to_string(), oura_detail(e));
     Verdict::EndEndpoint(Part::Failed)
+}
+
+/// What Oura itself said about a refused request (its `detail`), if it answered one.
+fn oura_detail(e: &ClientError) -> Option<String> {
+    e.status().and(e.detail()).filter(|d| !d.trim().is_empty())
 }
 
 /// Syncs one endpoint: its pending windows (one after the other for documents;

@@ -165,3 +165,47 @@ test('with only the heartrate scope, all heartrate history is fetched (from the 
   assert.ok(starts.length < 200, `${starts.length} heartrate requests`);
   await context.close();
 });
+
+test('a 404 endpoint and a repeated next_token are reported with Oura\'s detail, never loop, and hold up nothing else', async () => {
+  const { sim, app } = await j.setup(['--not-found', 'vO2_max', '--repeat-token', 'tag', '--page-size', '4']);
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, app);
+  const partial = page.getByText('2 kinds of data could not be synced');
+  await partial.waitFor({ timeout: 120000 });
+  // Everything else is on the phone, exactly.
+  assertSameText(await exportText(page), await simExport(sim), ['vO2_max', 'tag']);
+  await page.goto(`${app.url}data/vO2_max`);
+  await appReady(page);
+  await page.locator('main .endpoint-status').getByText('Oura has no such data. (Oura says: “Not Found”)').waitFor();
+  await page.goto(`${app.url}data/tag`);
+  await appReady(page);
+  await page.locator('main .endpoint-status').getByText(/Oura sent the same page twice/).waitFor();
+  // The next sync asks each once more and ends again: no loop.
+  const before = (await sim.stats()).by_route['/v2/usercollection/tag'];
+  await syncNow(page);
+  await page.getByText('2 kinds of data could not be synced').waitFor({ timeout: 120000 });
+  const asked = (await sim.stats()).by_route['/v2/usercollection/tag'] - before;
+  assert.ok(asked >= 1 && asked <= 4, `tag asked ${asked} times in the second sync`);
+  await context.close();
+});
+
+test('across time zones with a DST change, and under 429s that state only X-RateLimit-Reset, the copy is exact', async () => {
+  const { sim, app } = await j.setup([
+    '--days', '40', '--hr-per-day', '96', '--seed', '5', '--end-date', '2026-11-20',
+    '--tz', '+02:00', '--tz-changes', '2026-10-26=+01:00,2026-11-08=-05:00',
+    '--rate-limit', '8', '--rate-limit-headers', 'reset_only',
+  ], { small: false });
+  // The phone's real clock (a first sync takes all history): X-RateLimit-Reset is
+  // believed as the simulator states it.
+  const context = await j.browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const page = await context.newPage();
+  await signIn(page, app);
+  await waitForSyncComplete(page, 180000);
+  const stats = await sim.stats();
+  assert.ok((stats.by_status['429'] ?? 0) > 0, 'the simulator refused some requests with 429');
+  const source = await simExport(sim);
+  assert.ok(source.includes('-05:00"') && source.includes('+01:00"') && source.includes('+02:00"'), 'three offsets in the data');
+  assertSameText(await exportText(page), source);
+  await context.close();
+});

@@ -186,10 +186,14 @@ pub fn endpoint_status_text(
         );
     }
     if let Some(kind) = &e.state.error_kind {
-        // With the detail (Oura's own words for a refused request).
-        let text = match &e.state.error {
-            Some(detail) if !detail.is_empty() => format!("{} ({detail})", i18n.t(kind)),
-            _ => i18n.t(kind),
+        // With Oura's own words about it, when Oura gave any (the rest is translated).
+        let text = match &e.state.oura_detail {
+            Some(detail) => format!(
+                "{} {}",
+                i18n.t(kind),
+                i18n.t("sync.oura_says").replace("{detail}", detail)
+            ),
+            None => i18n.t(kind),
         };
         return ("status-error", text);
     }
