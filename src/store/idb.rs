@@ -465,15 +465,13 @@ impl Store {
             {
                 return Ok(n);
             }
-            let tx = self.tx(&[endpoint.path, META_STORE], TransactionMode::Readwrite)?;
+            // Not kept yet (data from before v3): counted from the records; the next
+            // heartrate write keeps the count.
+            let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
             let store = tx.object_store(endpoint.path).map_err(idb_err)?;
             let n = count_samples(&store).await?;
-            put_meta_in(
-                &tx,
-                &[(HEARTRATE_COUNT_KEY.to_owned(), Some(Value::from(n)))],
-            )?;
             drop(store);
-            tx.commit().await.map_err(idb_err)?;
+            let _ = tx.commit().await;
             return Ok(n);
         }
         let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
@@ -515,35 +513,13 @@ impl Store {
         &self,
         endpoint: &'static Endpoint,
     ) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
-        self.day_bounds_within(endpoint, None).await
-    }
-
-    /// The earliest and latest `day` of the collection not before `floor` (days before
-    /// it are not real dates, e.g. a `1970-01-01` sentinel).
-    pub async fn day_bounds_from(
-        &self,
-        endpoint: &'static Endpoint,
-        floor: NaiveDate,
-    ) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
-        self.day_bounds_within(endpoint, Some(floor)).await
-    }
-
-    async fn day_bounds_within(
-        &self,
-        endpoint: &'static Endpoint,
-        floor: Option<NaiveDate>,
-    ) -> Result<Option<(NaiveDate, NaiveDate)>, StoreError> {
         let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
         let store = tx.object_store(endpoint.path).map_err(idb_err)?;
         let index = store.index(DAY_INDEX).map_err(idb_err)?;
-        // Every day key is a string, and every string sorts at or after "".
-        let from = floor.map(heartrate::day_key).unwrap_or_default();
-        let range = KeyRange::LowerBound(from, false);
         let mut ends = Vec::with_capacity(2);
         for direction in [CursorDirection::Next, CursorDirection::Prev] {
             let cursor = index
                 .open_key_cursor()
-                .with_query::<String, _>(range.clone())
                 .with_direction(direction)
                 .primitive()
                 .map_err(idb_err)?
@@ -1103,13 +1079,8 @@ async fn count_samples(store: &ObjectStore<'_>) -> Result<u64, StoreError> {
     Ok(n)
 }
 
-/// Moves the heartrate count in the meta store by `delta`, inside the caller's
-/// transaction (which must include [`META_STORE`]).
-async fn add_heartrate_count(
-    tx: &Tx<'_>,
-    hr: &ObjectStore<'_>,
-    delta: i64,
-) -> Result<(), StoreError> {
+/// The heartrate count the meta store keeps, if any (inside the caller's transaction).
+async fn read_heartrate_count(tx: &Tx<'_>) -> Result<Option<u64>, StoreError> {
     let meta = tx.object_store(META_STORE).map_err(idb_err)?;
     let got: Option<JsValue> = meta
         .get(HEARTRATE_COUNT_KEY)
@@ -1117,21 +1088,31 @@ async fn add_heartrate_count(
         .map_err(idb_err)?
         .await
         .map_err(idb_err)?;
-    let current = got
+    Ok(got
         .and_then(|v| v.as_string())
-        .and_then(|t| t.parse::<u64>().ok());
+        .and_then(|t| t.parse::<u64>().ok()))
+}
+
+/// Moves the heartrate count in the meta store by `delta`, inside the caller's
+/// transaction (which must include [`META_STORE`]); returns the new count.
+async fn add_heartrate_count(
+    tx: &Tx<'_>,
+    hr: &ObjectStore<'_>,
+    delta: i64,
+) -> Result<u64, StoreError> {
     // No count yet: the records (this write already applied) are counted once.
-    let n = match current {
+    let n = match read_heartrate_count(tx).await? {
         Some(n) => (n as i64 + delta).max(0) as u64,
         None => count_samples(hr).await?,
     };
+    let meta = tx.object_store(META_STORE).map_err(idb_err)?;
     sent(
         meta.put(JsValue::from_str(&n.to_string()))
             .with_key(HEARTRATE_COUNT_KEY)
             .primitive()
             .map_err(idb_err)?,
     );
-    Ok(())
+    Ok(n)
 }
 
 /// Writes (`Some`) or deletes (`None`) meta values inside the caller's transaction.

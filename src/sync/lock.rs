@@ -4,6 +4,7 @@
 //!
 //! A tab that finds the lock taken does not sync: it says "Syncing in another tab",
 //! waits until the lock is released, then re-reads the store (the other tab's data).
+//! Loaded with the sync run (its split module), not with the first screen.
 
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
@@ -15,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const LOCK_NAME: &str = "healthhub-sync";
 const LEASE_KEY: &str = "healthhub.sync_lease";
 /// A lease not renewed for this long belongs to a tab that is gone.
-const LEASE_MS: f64 = 15_000.0;
+const LEASE_MS: i64 = 15_000;
 const RENEW_MS: i32 = 5_000;
 /// How long a new lease waits for a concurrent writer before it counts as taken.
 const SETTLE_MS: u64 = 120;
@@ -142,12 +143,17 @@ thread_local! {
     static TAB_ID: String = format!("{:x}", (js_sys::Math::random() * 1e15) as u64);
 }
 
+fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
 fn tab_id() -> String {
     TAB_ID.with(|t| t.clone())
 }
 
 fn write_lease() {
-    let value = format!("{}:{}", js_sys::Date::now() + LEASE_MS, tab_id());
+    // Whole milliseconds: an integer to read back (no float parser for this).
+    let value = format!("{}:{}", now_ms() + LEASE_MS, tab_id());
     crate::web::storage_set(LEASE_KEY, Some(&value));
 }
 
@@ -160,8 +166,8 @@ impl Lease {
         let Some((expires, id)) = v.split_once(':') else {
             return false;
         };
-        let expires: f64 = expires.parse().unwrap_or(0.0);
-        id != tab_id() && expires > js_sys::Date::now()
+        let expires: i64 = expires.parse().unwrap_or(0);
+        id != tab_id() && expires > now_ms()
     }
 
     /// Whether the stored lease is this tab's.

@@ -165,29 +165,19 @@ impl SyncController {
         let today = chrono::Local::now().date_naive();
         let this = *self;
         leptos::task::spawn_local(async move {
-            // One sync at a time across tabs.
-            let guard = match lock::try_acquire().await {
-                lock::Acquired::Held(guard) => guard,
-                lock::Acquired::Busy => {
-                    progress.running.set(false);
-                    progress.other_tab.set(true);
-                    lock::wait_released().await;
-                    // The other tab's sync ended: show what it stored.
-                    this.refreshed(&store).await;
-                    progress.other_tab.set(false);
-                    return;
-                }
-            };
-            match crate::call_split!(run_lazily(store, client, progress, today)) {
+            match crate::call_split!(run_lazily(store.clone(), client, progress, today)) {
                 Ok(run) => {
-                    run.await;
+                    if run.await.is_none() {
+                        // Another tab synced meanwhile: show what it stored.
+                        this.refreshed(&store).await;
+                        progress.other_tab.set(false);
+                    }
                 }
                 Err(e) => progress.outcome.set(Some(SyncOutcome::NotStarted {
                     kind: "sync.error.load",
                     message: e.to_string(),
                 })),
             }
-            drop(guard);
             progress.running.set(false);
         });
     }
@@ -206,8 +196,22 @@ crate::split! { sync_run;
         client: Client,
         progress: progress::SyncProgress,
         today: chrono::NaiveDate,
-    ) -> Result<Task<SyncOutcome>, crate::lazy::LoadFailed> {
-        Ok(Box::pin(run::run(store, client, progress, today)))
+    ) -> Result<Task<Option<SyncOutcome>>, crate::lazy::LoadFailed> {
+        Ok(Box::pin(async move {
+            // One sync at a time across tabs; `None`: another tab's sync ran instead.
+            let guard = match lock::try_acquire().await {
+                lock::Acquired::Held(guard) => guard,
+                lock::Acquired::Busy => {
+                    progress.running.set(false);
+                    progress.other_tab.set(true);
+                    lock::wait_released().await;
+                    return None;
+                }
+            };
+            let outcome = run::run(store, client, progress, today).await;
+            drop(guard);
+            Some(outcome)
+        }))
     }
 }
 

@@ -364,15 +364,16 @@ fn worse(a: Part, b: Part) -> Part {
 
 /// The earliest `day` of the stored documents (endpoints asked by date only: their
 /// `day`/`start_day`; never a ring's `set_up_at`), and the day the ring was set up.
+/// A day before the floor is not real: [`plan::history_start`] then uses the floor.
 async fn history_start(store: &Store) -> Result<NaiveDate, StoreError> {
     let mut earliest: Option<NaiveDate> = None;
     for e in ENDPOINTS.iter().filter(|e| e.query == QueryKind::Dates) {
-        if let Some((first, _)) = store.day_bounds_from(e, FLOOR).await? {
+        if let Some((first, _)) = store.day_bounds(e).await? {
             earliest = Some(earliest.map_or(first, |x: NaiveDate| x.min(first)));
         }
     }
     let ring = EndpointId::RingConfiguration.endpoint();
-    let set_up = if earliest.is_none() {
+    let set_up = if earliest.is_none_or(|d| d < FLOOR) {
         store
             .all_docs(ring)
             .await?
