@@ -234,10 +234,25 @@ pub fn loaded_view(
     day: Memo<Option<NaiveDate>>,
     events: bool,
     render: impl Fn(&[Value]) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    loaded_view_of(res, id, day, events, std::sync::Arc::new(render))
+}
+
+/// How a card shows its documents.
+type Render = dyn Fn(&[Value]) -> AnyView + Send + Sync;
+
+/// [`loaded_view`]'s body, one copy for every caller (it is on the first screen many
+/// times: a generic body cost one copy per card).
+fn loaded_view_of(
+    res: LocalResource<Loaded>,
+    id: EndpointId,
+    day: Memo<Option<NaiveDate>>,
+    events: bool,
+    render: std::sync::Arc<Render>,
+) -> AnyView {
     let i18n = use_i18n();
     let progress = use_sync().progress;
-    move || {
+    let view = move || {
         res.with(|r| match r {
             None | Some(None) => {
                 view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }
@@ -274,7 +289,8 @@ pub fn loaded_view(
             }
             Some(Some(Ok(docs))) => render(docs),
         })
-    }
+    };
+    view.into_any()
 }
 
 /// Previous / next day buttons and a native date input; the choice goes to the URL.
