@@ -123,7 +123,7 @@ async fn upgrading_from_v1_keeps_every_record_and_indexes_days() {
     let v1 = Store::open_at_version(&name, 1).await.unwrap();
     assert_eq!(v1.version(), 1);
     for (path, docs) in fixtures() {
-        v1.put_page(ep(path), &docs, &[], None).await.unwrap();
+        v1.put_page(ep(path), &docs, &[], &[], None).await.unwrap();
     }
     v1.put_meta("sync/x", &json!({"done": true})).await.unwrap();
     drop(v1);
@@ -173,19 +173,19 @@ async fn the_same_page_twice_changes_nothing_and_a_changed_doc_replaces() {
     let docs = sleep_docs();
     assert_eq!(
         store
-            .put_page(sleep, &docs, &[], None)
+            .put_page(sleep, &docs, &[], &[], None)
             .await
             .unwrap()
             .written,
         docs.len()
     );
-    store.put_page(sleep, &docs, &[], None).await.unwrap();
+    store.put_page(sleep, &docs, &[], &[], None).await.unwrap();
     assert_eq!(store.count(sleep).await.unwrap(), docs.len() as u64);
     let mut changed = docs[0].clone();
     changed["score"] = json!(99);
     changed["new_field"] = json!(null);
     store
-        .put_page(sleep, std::slice::from_ref(&changed), &[], None)
+        .put_page(sleep, std::slice::from_ref(&changed), &[], &[], None)
         .await
         .unwrap();
     assert_eq!(store.count(sleep).await.unwrap(), docs.len() as u64);
@@ -211,7 +211,7 @@ async fn documents_come_back_exactly_as_received() {
         .iter()
         .map(|r| serde_json::from_str(r).unwrap())
         .collect();
-    store.put_page(tag, &docs, &[], None).await.unwrap();
+    store.put_page(tag, &docs, &[], &[], None).await.unwrap();
     let all = store.all_docs(tag).await.unwrap();
     // Order: without day first, then by day.
     let back: Vec<String> = all.iter().map(text).collect();
@@ -223,7 +223,7 @@ async fn documents_come_back_exactly_as_received() {
     // Real documents full of whole floats.
     let sleep = ep("sleep");
     let docs = sleep_docs();
-    store.put_page(sleep, &docs, &[], None).await.unwrap();
+    store.put_page(sleep, &docs, &[], &[], None).await.unwrap();
     assert_eq!(texts(&store.all_docs(sleep).await.unwrap()), texts(&docs));
     done(store).await;
 }
@@ -235,13 +235,17 @@ async fn heartrate_is_packed_per_utc_day_and_unpacked_losslessly() {
     let docs = heartrate_docs();
     let expected = sorted_samples(&docs);
     assert_eq!(
-        store.put_page(hr, &docs, &[], None).await.unwrap().written,
+        store
+            .put_page(hr, &docs, &[], &[], None)
+            .await
+            .unwrap()
+            .written,
         docs.len()
     );
     assert_eq!(store.count(hr).await.unwrap(), expected.len() as u64);
     assert_eq!(store.all_docs(hr).await.unwrap(), expected);
     // Again: idempotent.
-    store.put_page(hr, &docs, &[], None).await.unwrap();
+    store.put_page(hr, &docs, &[], &[], None).await.unwrap();
     assert_eq!(store.count(hr).await.unwrap(), expected.len() as u64);
     // Same instant and source, new bpm: replaces; another source: adds; a spelling the
     // packing could not give back (another offset, `Z`) is kept as received instead.
@@ -251,7 +255,7 @@ async fn heartrate_is_packed_per_utc_day_and_unpacked_losslessly() {
         json!({"bpm": 71, "source": "sleep", "timestamp": "2024-12-14T00:00:00.250+00:00", "extra": null}),
         json!({"bpm": 72, "source": "live", "timestamp": "2024-12-13T14:31:22+02:00"}),
     ];
-    let w = store.put_page(hr, &page, &[], None).await.unwrap();
+    let w = store.put_page(hr, &page, &[], &[], None).await.unwrap();
     assert_eq!((w.written, w.quarantined), (3, 1));
     assert_eq!(store.count(hr).await.unwrap(), expected.len() as u64 + 2);
     assert_eq!(store.quarantined(hr).await.unwrap(), 1);
@@ -291,7 +295,10 @@ async fn a_document_the_store_cannot_index_is_kept_as_received_and_the_rest_stor
         "sync/sleep".to_string(),
         Some(json!({"done": "2024-01-01"})),
     )];
-    let w = store.put_page(sleep, &docs, &meta, None).await.unwrap();
+    let w = store
+        .put_page(sleep, &docs, &[], &meta, None)
+        .await
+        .unwrap();
     assert_eq!((w.written, w.quarantined), (docs.len() - 1, 1));
     assert_eq!(store.count(sleep).await.unwrap(), docs.len() as u64 - 1);
     assert_eq!(store.quarantined(sleep).await.unwrap(), 1);
@@ -301,7 +308,7 @@ async fn a_document_the_store_cannot_index_is_kept_as_received_and_the_rest_stor
         "the page's meta lands with it"
     );
     // The same page again: still one quarantined copy.
-    store.put_page(sleep, &docs, &[], None).await.unwrap();
+    store.put_page(sleep, &docs, &[], &[], None).await.unwrap();
     assert_eq!(store.quarantined(sleep).await.unwrap(), 1);
     // Exported with its collection, exactly as received.
     let at = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
@@ -334,11 +341,12 @@ async fn the_last_page_of_a_window_removes_what_oura_no_longer_returns() {
     let docs: Vec<Value> = (1..=6)
         .map(|d| json!({"id": format!("t{d}"), "day": format!("2024-03-0{d}")}))
         .collect();
-    store.put_page(tag, &docs, &[], None).await.unwrap();
+    store.put_page(tag, &docs, &[], &[], None).await.unwrap();
     store
         .put_page(
             tag,
             &[json!({"day": "2024-03-04", "poison": true})],
+            &[],
             &[],
             None,
         )
@@ -354,6 +362,7 @@ async fn the_last_page_of_a_window_removes_what_oura_no_longer_returns() {
             tag,
             &[json!({"id": "t3", "day": "2024-03-03", "text": "edited"})],
             &[],
+            &[],
             None,
         )
         .await
@@ -367,6 +376,7 @@ async fn the_last_page_of_a_window_removes_what_oura_no_longer_returns() {
                 json!({"id": "t5", "day": "2024-03-05"}),
                 json!({"id": "t9", "day": "2024-03-05"}),
             ],
+            &[],
             &[],
             Some((&range, &seen)),
         )
@@ -390,6 +400,7 @@ async fn the_last_page_of_a_window_removes_what_oura_no_longer_returns() {
             hr,
             &[s("01:00:00", 60), s("02:00:00", 61), s("03:00:00", 62)],
             &[],
+            &[],
             None,
         )
         .await
@@ -407,6 +418,7 @@ async fn the_last_page_of_a_window_removes_what_oura_no_longer_returns() {
         .put_page(
             hr,
             &[s("02:00:00", 65)],
+            &[],
             &[],
             Some((&range, &Seen::default())),
         )
@@ -430,7 +442,7 @@ async fn upgrading_from_v2_adds_battery_and_quarantine_and_keeps_every_record() 
     let name = unique("upgrade-v2");
     let v2 = Store::open_at_version(&name, 2).await.unwrap();
     for (path, docs) in fixtures() {
-        v2.put_page(ep(path), &docs, &[], None).await.unwrap();
+        v2.put_page(ep(path), &docs, &[], &[], None).await.unwrap();
     }
     drop(v2);
     let store = Store::open(&name).await.unwrap();
@@ -452,7 +464,7 @@ async fn upgrading_from_v2_adds_battery_and_quarantine_and_keeps_every_record() 
     ];
     assert_eq!(
         store
-            .put_page(battery, &rows, &[], None)
+            .put_page(battery, &rows, &[], &[], None)
             .await
             .unwrap()
             .written,
@@ -474,7 +486,7 @@ async fn docs_between_selects_by_day_inclusive() {
     let docs: Vec<Value> = (1..=9)
         .map(|d| json!({"id": format!("t{d}"), "start_day": format!("2024-03-0{d}"), "end_day": null}))
         .collect();
-    store.put_page(tag, &docs, &[], None).await.unwrap();
+    store.put_page(tag, &docs, &[], &[], None).await.unwrap();
     let got = store
         .docs_between(tag, day("2024-03-03"), day("2024-03-05"))
         .await
@@ -497,7 +509,7 @@ async fn docs_between_selects_by_day_inclusive() {
         json!({"id": "r1", "set_up_at": "2024-03-09T10:48:37+00:00"}),
         json!({"id": "r2", "set_up_at": null}),
     ];
-    store.put_page(rings, &r, &[], None).await.unwrap();
+    store.put_page(rings, &r, &[], &[], None).await.unwrap();
     assert_eq!(store.count(rings).await.unwrap(), 2);
     let got = store
         .docs_between(rings, day("2024-03-09"), day("2024-03-09"))
@@ -510,7 +522,10 @@ async fn docs_between_selects_by_day_inclusive() {
 async fn filled(label: &str) -> Store {
     let store = Store::open(&unique(label)).await.unwrap();
     for (path, docs) in fixtures() {
-        store.put_page(ep(path), &docs, &[], None).await.unwrap();
+        store
+            .put_page(ep(path), &docs, &[], &[], None)
+            .await
+            .unwrap();
     }
     store
         .put_meta("token", &json!("SECRET-TOKEN-VALUE"))
@@ -560,10 +575,10 @@ async fn import_merges_by_natural_key_and_never_deletes() {
     let store = Store::open(&unique("import-dst")).await.unwrap();
     let tag = ep("tag");
     let own = vec![json!({"id": "mine", "day": "2020-01-01"})];
-    store.put_page(tag, &own, &[], None).await.unwrap();
+    store.put_page(tag, &own, &[], &[], None).await.unwrap();
     let sleep = sleep_docs();
     store
-        .put_page(ep("sleep"), &sleep[..1], &[], None)
+        .put_page(ep("sleep"), &sleep[..1], &[], &[], None)
         .await
         .unwrap();
 
@@ -592,7 +607,7 @@ async fn import_merges_by_natural_key_and_never_deletes() {
     let mut revised = sleep[0].clone();
     revised["score"] = json!(12);
     store
-        .put_page(ep("sleep"), std::slice::from_ref(&revised), &[], None)
+        .put_page(ep("sleep"), std::slice::from_ref(&revised), &[], &[], None)
         .await
         .unwrap();
     store.import(&text).await.unwrap();
@@ -631,9 +646,9 @@ async fn personal_info_is_one_record() {
     let store = Store::open(&unique("personal")).await.unwrap();
     let pi = ep("personal_info");
     let first = recorded(include_str!("data/oura/recorded/single_personal_info.json"));
-    store.put_page(pi, &first, &[], None).await.unwrap();
+    store.put_page(pi, &first, &[], &[], None).await.unwrap();
     let second = vec![json!({"id": "other", "age": 43, "weight": null, "email": "a@b.c"})];
-    store.put_page(pi, &second, &[], None).await.unwrap();
+    store.put_page(pi, &second, &[], &[], None).await.unwrap();
     assert_eq!(store.count(pi).await.unwrap(), 1);
     assert_eq!(store.all_docs(pi).await.unwrap(), second);
     done(store).await;
@@ -649,7 +664,7 @@ async fn clear_deletes_every_record_and_meta() {
     assert_eq!(store.get_meta("token").await.unwrap(), None);
     // Still usable.
     store
-        .put_page(ep("sleep"), &sleep_docs(), &[], None)
+        .put_page(ep("sleep"), &sleep_docs(), &[], &[], None)
         .await
         .unwrap();
     done(store).await;
@@ -660,7 +675,7 @@ async fn deleting_the_database_closes_open_stores_and_removes_the_data() {
     let name = unique("delete");
     let store = Store::open(&name).await.unwrap();
     store
-        .put_page(ep("sleep"), &sleep_docs(), &[], None)
+        .put_page(ep("sleep"), &sleep_docs(), &[], &[], None)
         .await
         .unwrap();
     let other = store.clone();
@@ -682,7 +697,7 @@ async fn the_demo_database_is_separate() {
     assert_ne!(DB_NAME, DEMO_DB_NAME);
     let a = Store::open(&unique("user")).await.unwrap();
     let b = Store::open(&unique("demo")).await.unwrap();
-    a.put_page(ep("sleep"), &sleep_docs(), &[], None)
+    a.put_page(ep("sleep"), &sleep_docs(), &[], &[], None)
         .await
         .unwrap();
     assert_eq!(b.count(ep("sleep")).await.unwrap(), 0);
@@ -715,11 +730,19 @@ async fn months_of_heartrate_export_and_import() {
         page.push(json!({"bpm": 50 + i % 90, "source": source,
             "timestamp": at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)}));
         if page.len() == 1000 {
-            total += store.put_page(hr, &page, &[], None).await.unwrap().written as u64;
+            total += store
+                .put_page(hr, &page, &[], &[], None)
+                .await
+                .unwrap()
+                .written as u64;
             page.clear();
         }
     }
-    total += store.put_page(hr, &page, &[], None).await.unwrap().written as u64;
+    total += store
+        .put_page(hr, &page, &[], &[], None)
+        .await
+        .unwrap()
+        .written as u64;
     let t1 = js_sys::Date::now();
     assert_eq!(store.count(hr).await.unwrap(), total);
     let file = store.export(Utc::now()).await.unwrap();

@@ -106,6 +106,14 @@ impl Sample {
                 }
             },
         };
+        // Other fields are kept as parsed values: a fraction among them could lose its
+        // last digit, so such a sample is kept as received instead (quarantine).
+        if obj
+            .iter()
+            .any(|(k, v)| !matches!(k.as_str(), "bpm" | "source" | "timestamp") && has_fraction(v))
+        {
+            return Err("has a field with a fractional number (kept as received)".into());
+        }
         let extra: Map<String, Value> = obj
             .iter()
             .filter(|(k, _)| {
@@ -123,6 +131,16 @@ impl Sample {
             unix,
             extra: (!extra.is_empty()).then_some(extra),
         })
+    }
+}
+
+/// Whether a value holds a number that is not an integer.
+fn has_fraction(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => n.is_f64(),
+        Value::Array(a) => a.iter().any(has_fraction),
+        Value::Object(m) => m.values().any(has_fraction),
+        _ => false,
     }
 }
 
@@ -413,6 +431,10 @@ mod tests {
             (
                 json!({"bpm": 60, "source": "rest", "timestamp": "2024-12-14T01:00:00+00:00", "timestamp_unix": 1.5}),
                 "timestamp_unix",
+            ),
+            (
+                json!({"bpm": 60, "source": "rest", "timestamp": "2024-12-14T01:00:00+00:00", "confidence": 0.9}),
+                "fractional",
             ),
             (json!({"bpm": 1, "source": "awake"}), "timestamp"),
             (

@@ -306,14 +306,17 @@ impl Store {
     /// last page), every stored document of the endpoint in that range that the window
     /// did not return is removed, in the same transaction. Only a real storage failure
     /// is an error.
+    /// `raw`: each document's JSON text exactly as received (what is stored, so every
+    /// digit stays); empty: the texts of `docs` as serde_json writes them.
     pub async fn put_page(
         &self,
         endpoint: &'static Endpoint,
         docs: &[Value],
+        raw: &[String],
         meta: &[(String, Option<Value>)],
         sweep: Option<(&SweepRange, &Seen)>,
     ) -> Result<PageWrite, StoreError> {
-        let plan = page::plan_page(endpoint, docs);
+        let plan = page::plan_page(endpoint, docs, raw);
         let mut seen = plan.seen;
         let sweep = sweep.map(|(range, earlier)| {
             let mut all = earlier.clone();
@@ -600,7 +603,7 @@ impl Store {
                     let (day, pack) = read_day(r)?;
                     pack.unpack_json(day, &mut |s| w.doc(&s));
                 } else {
-                    w.doc(&read_doc(r)?.to_string());
+                    w.doc(&doc_text(r)?);
                 }
             }
             // Documents kept as received go out exactly as they came in.
@@ -760,6 +763,22 @@ fn read_doc(r: &JsValue) -> Result<Value, StoreError> {
         record::restore_floats(&mut v, &pointers);
     }
     Ok(v)
+}
+
+/// The JSON text of a record's document as received: JavaScript's text of it (its
+/// numbers keep their digits; nothing is parsed as a float) with whole floats spelled
+/// `300.0` again.
+fn doc_text(r: &JsValue) -> Result<String, StoreError> {
+    let doc = get(r, "doc")?;
+    let text: String = JSON::stringify(&doc)
+        .map_err(|e| js_err("record", e))?
+        .into();
+    let floats = get(r, "floats")?;
+    let pointers: Vec<String> = match floats.dyn_ref::<Array>() {
+        Some(arr) => arr.iter().filter_map(|p| p.as_string()).collect(),
+        None => Vec::new(),
+    };
+    Ok(record::respell_whole_floats(&text, &pointers))
 }
 
 /// The UTC day and samples of a heartrate record.

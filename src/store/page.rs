@@ -154,34 +154,39 @@ pub struct PagePlan {
     pub seen: Seen,
 }
 
-/// Sorts out one page of `endpoint`'s documents (see the module docs).
-pub fn plan_page(endpoint: &'static Endpoint, docs: &[Value]) -> PagePlan {
+/// Sorts out one page of `endpoint`'s documents (see the module docs). `raw`: each
+/// document's text as received (kept as is); empty: serde_json's text of `docs`.
+pub fn plan_page(endpoint: &'static Endpoint, docs: &[Value], raw: &[String]) -> PagePlan {
     let mut plan = PagePlan::default();
     for (i, doc) in docs.iter().enumerate() {
+        let text = match raw.get(i) {
+            Some(t) if raw.len() == docs.len() => t.clone(),
+            _ => doc.to_string(),
+        };
         if endpoint.key == NaturalKey::TimestampSource {
             match Sample::parse(doc) {
                 Ok(s) => {
                     plan.seen.samples.insert((s.day, s.t, s.source.clone()));
                     plan.samples.push(s);
                 }
-                Err(e) => plan.quarantine(endpoint, doc, format!("sample {i} {e}")),
+                Err(e) => plan.quarantine(endpoint, text, format!("sample {i} {e}")),
             }
             continue;
         }
         match record::describe(endpoint, doc) {
             Ok(m) => {
                 plan.seen.keys.insert(m.key.clone());
-                plan.records.push((m, doc.to_string()));
+                plan.records.push((m, text));
             }
-            Err(e) => plan.quarantine(endpoint, doc, format!("document {i} {e}")),
+            Err(e) => plan.quarantine(endpoint, text, format!("document {i} {e}")),
         }
     }
     plan
 }
 
 impl PagePlan {
-    fn quarantine(&mut self, endpoint: &'static Endpoint, doc: &Value, reason: String) {
-        let q = Quarantined::new(endpoint, doc.to_string(), reason);
+    fn quarantine(&mut self, endpoint: &'static Endpoint, text: String, reason: String) {
+        let q = Quarantined::new(endpoint, text, reason);
         self.seen.quarantine.insert(q.key.clone());
         self.quarantined.push(q);
     }
@@ -204,7 +209,7 @@ mod tests {
             json!({"day": "2026-11-16", "activity": "walking"}),
             json!({"id": "c", "day": "2026-11-17"}),
         ];
-        let plan = plan_page(ep("workout"), &docs);
+        let plan = plan_page(ep("workout"), &docs, &[]);
         assert_eq!(plan.records.len(), 2);
         assert_eq!(plan.quarantined.len(), 1);
         let q = &plan.quarantined[0];
@@ -219,7 +224,7 @@ mod tests {
         assert_eq!(plan.seen.keys.len(), 2);
         assert!(plan.seen.quarantine.contains(&q.key));
         // The same document again is the same quarantine record.
-        let again = plan_page(ep("workout"), &docs[1..2]);
+        let again = plan_page(ep("workout"), &docs[1..2], &[]);
         assert_eq!(again.quarantined[0].key, q.key);
         let record: Value = serde_json::from_str(&q.record_json()).unwrap();
         assert_eq!(record["text"], Value::from(q.text.as_str()));
@@ -231,7 +236,7 @@ mod tests {
                        {"bpm":61.0,"source":"awake","timestamp":"2026-11-15T03:00:05.123456+00:00"},
                        {"bpm":62,"source":"awake","timestamp":"2026-11-15T03:00:10+00:00"}]"#;
         let docs: Vec<Value> = serde_json::from_str(text).unwrap();
-        let plan = plan_page(ep("heartrate"), &docs);
+        let plan = plan_page(ep("heartrate"), &docs, &[]);
         assert_eq!(plan.samples.len(), 2);
         assert_eq!(plan.quarantined.len(), 1);
         assert_eq!(
@@ -240,6 +245,25 @@ mod tests {
         );
         assert_eq!(plan.quarantined[0].day.as_deref(), Some("2026-11-15"));
         assert_eq!(plan.seen.samples.len(), 2);
+    }
+
+    #[test]
+    fn the_text_as_received_is_what_is_kept() {
+        let raw = vec![
+            r#"{"id":"a","day":"2026-11-15","distance":2448.5308423962438,"pace":1.50}"#
+                .to_string(),
+            r#"{"day":"2026-11-16","weight":61.50}"#.to_string(),
+        ];
+        let docs: Vec<Value> = raw
+            .iter()
+            .map(|t| serde_json::from_str(t).unwrap())
+            .collect();
+        let plan = plan_page(ep("workout"), &docs, &raw);
+        assert_eq!(
+            plan.records[0].1, raw[0],
+            "stored as received, digits and all"
+        );
+        assert_eq!(plan.quarantined[0].text, raw[1]);
     }
 
     #[test]

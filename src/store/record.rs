@@ -238,6 +238,173 @@ pub fn record_json(meta: &RecordMeta, doc_json: &str) -> String {
     s
 }
 
+/// The JSON text of a stored document as JavaScript gives it back (`JSON.stringify`)
+/// with the whole floats of `pointers` (see [`float_pointers`]) spelled as received
+/// again: `300` → `300.0`. Works on the text, so every other number keeps the exact
+/// digits JavaScript wrote (no float parsing). Text it cannot read is returned as is.
+pub fn respell_whole_floats(text: &str, pointers: &[String]) -> String {
+    if pointers.is_empty() {
+        return text.to_owned();
+    }
+    let mut w = Respell {
+        b: text.as_bytes(),
+        text,
+        i: 0,
+        out: String::with_capacity(text.len() + 2 * pointers.len()),
+        path: String::new(),
+        exact: pointers
+            .iter()
+            .filter(|p| !p.ends_with("/*"))
+            .map(String::as_str)
+            .collect(),
+        arrays: pointers
+            .iter()
+            .filter_map(|p| p.strip_suffix("/*"))
+            .collect(),
+    };
+    match w.value(false) {
+        Some(()) => {
+            w.out.push_str(&text[w.i..]);
+            w.out
+        }
+        None => text.to_owned(),
+    }
+}
+
+struct Respell<'a> {
+    b: &'a [u8],
+    text: &'a str,
+    i: usize,
+    out: String,
+    path: String,
+    exact: std::collections::HashSet<&'a str>,
+    arrays: std::collections::HashSet<&'a str>,
+}
+
+impl Respell<'_> {
+    fn copy_to(&mut self, end: usize) {
+        self.out.push_str(&self.text[self.i..end]);
+        self.i = end;
+    }
+
+    fn ws(&mut self) {
+        let mut j = self.i;
+        while self.b.get(j).is_some_and(|c| c.is_ascii_whitespace()) {
+            j += 1;
+        }
+        self.copy_to(j);
+    }
+
+    fn byte(&mut self, want: u8) -> Option<()> {
+        self.ws();
+        (self.b.get(self.i) == Some(&want)).then(|| self.copy_to(self.i + 1))
+    }
+
+    /// Copies a string literal; returns its text (with the quotes).
+    fn string(&mut self) -> Option<&str> {
+        let start = self.i;
+        let mut j = start + 1;
+        loop {
+            match self.b.get(j)? {
+                b'\\' => j += 2,
+                b'"' => break,
+                _ => j += 1,
+            }
+        }
+        self.copy_to(j + 1);
+        self.text.get(start..j + 1)
+    }
+
+    fn value(&mut self, in_float_array: bool) -> Option<()> {
+        self.ws();
+        match *self.b.get(self.i)? {
+            b'{' => {
+                self.copy_to(self.i + 1);
+                self.ws();
+                if self.b.get(self.i) == Some(&b'}') {
+                    self.copy_to(self.i + 1);
+                    return Some(());
+                }
+                loop {
+                    self.ws();
+                    let literal = self.string()?.to_owned();
+                    let key: String = serde_json::from_str(&literal).ok()?;
+                    let len = self.path.len();
+                    self.path.push('/');
+                    self.path.push_str(&escape_token(&key));
+                    self.byte(b':')?;
+                    self.value(false)?;
+                    self.path.truncate(len);
+                    self.ws();
+                    match self.b.get(self.i)? {
+                        b',' => self.copy_to(self.i + 1),
+                        b'}' => {
+                            self.copy_to(self.i + 1);
+                            return Some(());
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'[' => {
+                self.copy_to(self.i + 1);
+                let floats = self.arrays.contains(self.path.as_str());
+                self.ws();
+                if self.b.get(self.i) == Some(&b']') {
+                    self.copy_to(self.i + 1);
+                    return Some(());
+                }
+                let mut index = 0usize;
+                loop {
+                    let len = self.path.len();
+                    self.path.push('/');
+                    self.path.push_str(&index.to_string());
+                    self.value(floats)?;
+                    self.path.truncate(len);
+                    index += 1;
+                    self.ws();
+                    match self.b.get(self.i)? {
+                        b',' => self.copy_to(self.i + 1),
+                        b']' => {
+                            self.copy_to(self.i + 1);
+                            return Some(());
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            b'"' => self.string().map(|_| ()),
+            b'-' | b'0'..=b'9' => {
+                let start = self.i;
+                let mut j = start;
+                while self
+                    .b
+                    .get(j)
+                    .is_some_and(|c| matches!(c, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'))
+                {
+                    j += 1;
+                }
+                let token = &self.text[start..j];
+                let whole = !token.contains(['.', 'e', 'E']);
+                self.copy_to(j);
+                if whole && (in_float_array || self.exact.contains(self.path.as_str())) {
+                    self.out.push_str(".0");
+                }
+                Some(())
+            }
+            b't' | b'f' | b'n' => {
+                let mut j = self.i;
+                while self.b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                    j += 1;
+                }
+                self.copy_to(j);
+                Some(())
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A string as a JSON string literal.
 pub fn json_string(s: &str) -> String {
     Value::from(s).to_string()
@@ -301,6 +468,33 @@ mod tests {
         assert_eq!(day_of(&json!({"day": "soon"})), None);
         assert_eq!(day_of(&json!({"day": "2024-13-01"})), None);
         assert_eq!(day_of(&json!({"id": "x"})), None);
+    }
+
+    #[test]
+    fn whole_floats_are_respelled_on_the_text_every_other_digit_untouched() {
+        let received = r#"{"a":300.0,"b":{"c/d":[1.0,2.5,3.0],"e":7},"f":[1,2.0],"g":2448.5308423962438,"h":"300","i":[{"j":0.0}],"k":-4.0,"l":1e5}"#;
+        let doc: Value = serde_json::from_str(received).unwrap();
+        let pointers = float_pointers(&doc);
+        // What JavaScript gives back: whole floats as integers, others as they were.
+        let from_js = r#"{"a":300,"b":{"c/d":[1,2.5,3],"e":7},"f":[1,2],"g":2448.5308423962438,"h":"300","i":[{"j":0}],"k":-4,"l":100000}"#;
+        assert_eq!(
+            respell_whole_floats(from_js, &pointers),
+            r#"{"a":300.0,"b":{"c/d":[1.0,2.5,3.0],"e":7},"f":[1,2.0],"g":2448.5308423962438,"h":"300","i":[{"j":0.0}],"k":-4.0,"l":100000.0}"#,
+            "1e5 is a whole float: JavaScript's 100000 comes back as 100000.0 (as serde_json spells it)"
+        );
+        assert_eq!(respell_whole_floats(from_js, &[]), from_js);
+        assert_eq!(
+            respell_whole_floats("{\"a\":", &pointers),
+            "{\"a\":",
+            "unreadable: as is"
+        );
+        // Whitespace and escapes in keys.
+        let spaced = "{ \"a\" : 300 , \"q\\\"\" : [ 1 ] }";
+        let p = vec!["/a".to_string(), "/q\"/*".to_string()];
+        assert_eq!(
+            respell_whole_floats(spaced, &p),
+            "{ \"a\" : 300.0 , \"q\\\"\" : [ 1.0 ] }"
+        );
     }
 
     /// What storing in IndexedDB does to a doc: JSON.parse then JSON.stringify, which

@@ -124,9 +124,9 @@ async fn fetch_window(
         }
         let page = pager.next_page().await.map_err(FetchError::Client)?;
         // A pager that ends without a last page has nothing more: an empty last page.
-        let (docs, last) = match &page {
-            Some(p) => (p.docs.as_slice(), p.next_token.is_none()),
-            None => (&[][..], true),
+        let (docs, raw, last) = match &page {
+            Some(p) => (p.docs.as_slice(), p.raw.as_slice(), p.next_token.is_none()),
+            None => (&[][..], &[][..], true),
         };
         let (meta, sweep) = if last {
             (
@@ -137,7 +137,7 @@ async fn fetch_window(
             (Vec::new(), None)
         };
         let written = store
-            .put_page(endpoint, docs, &meta, sweep)
+            .put_page(endpoint, docs, raw, &meta, sweep)
             .await
             .map_err(FetchError::Store)?;
         progress
