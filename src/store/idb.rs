@@ -770,6 +770,9 @@ fn read_doc(r: &JsValue) -> Result<Value, StoreError> {
 /// `300.0` again.
 fn doc_text(r: &JsValue) -> Result<String, StoreError> {
     let doc = get(r, "doc")?;
+    if doc.is_undefined() {
+        return Err(corrupt("doc"));
+    }
     let text: String = JSON::stringify(&doc)
         .map_err(|e| js_err("record", e))?
         .into();

@@ -188,7 +188,13 @@ impl Lease {
         if !Self::held_here() {
             return None;
         }
-        let renew = Closure::<dyn FnMut()>::new(write_lease);
+        // Renewed only while it is still this tab's: a tab whose lease ran out (a
+        // throttled background tab) never takes it back from the one that took it over.
+        let renew = Closure::<dyn FnMut()>::new(|| {
+            if Lease::held_here() {
+                write_lease();
+            }
+        });
         let timer = web_sys::window()
             .and_then(|w| {
                 w.set_interval_with_callback_and_timeout_and_arguments_0(
