@@ -94,6 +94,30 @@ impl Group {
     }
 }
 
+/// Which page shows the endpoint at `/data/<path>` (one file per page under
+/// `src/ui/pages/`; `tag` and `enhanced_tag` share the tag timeline).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    SleepScore,
+    SleepPeriods,
+    Readiness,
+    Activity,
+    Workouts,
+    Sessions,
+    Stress,
+    Resilience,
+    CardiovascularAge,
+    Spo2,
+    Vo2Max,
+    HeartRate,
+    Bedtime,
+    Tags,
+    PersonalInfo,
+    Rings,
+    RestMode,
+    Battery,
+}
+
 /// One row of the endpoint table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Endpoint {
@@ -110,6 +134,8 @@ pub struct Endpoint {
     /// every endpoint is requested whatever scopes were granted.
     pub scope: &'static str,
     pub group: Group,
+    /// The endpoint's page.
+    pub page: Page,
 }
 
 impl Endpoint {
@@ -129,6 +155,8 @@ impl Endpoint {
     }
 }
 
+// A table row: one argument per column.
+#[allow(clippy::too_many_arguments)]
 const fn row(
     id: EndpointId,
     path: &'static str,
@@ -137,6 +165,7 @@ const fn row(
     query: QueryKind,
     scope: &'static str,
     group: Group,
+    page: Page,
 ) -> Endpoint {
     Endpoint {
         id,
@@ -146,36 +175,38 @@ const fn row(
         query,
         scope,
         group,
+        page,
     }
 }
 
 use EndpointId as E;
 use Group as G;
 use NaturalKey as K;
+use Page as P;
 use QueryKind as Q;
 
 /// The 19 endpoints (OpenAPI 1.41), in navigation order within their groups.
 #[rustfmt::skip]
 pub const ENDPOINTS: [Endpoint; 19] = [
-    row(E::DailySleep, "daily_sleep", "PublicDailySleep", K::Id, Q::Dates, "daily", G::Sleep),
-    row(E::Sleep, "sleep", "PublicModifiedSleepModel", K::Id, Q::Dates, "daily", G::Sleep),
-    row(E::DailyReadiness, "daily_readiness", "PublicDailyReadiness", K::Id, Q::Dates, "daily", G::Readiness),
-    row(E::DailyActivity, "daily_activity", "PublicDailyActivity", K::Id, Q::Dates, "daily", G::Activity),
-    row(E::Workout, "workout", "PublicWorkout", K::Id, Q::Dates, "workout", G::Activity),
-    row(E::Session, "session", "PublicSession", K::Id, Q::Dates, "session", G::Activity),
-    row(E::DailyStress, "daily_stress", "PublicDailyStress", K::Id, Q::Dates, "stress", G::Readiness),
-    row(E::DailyResilience, "daily_resilience", "DailyResilienceModel", K::Id, Q::Dates, "stress", G::Readiness),
-    row(E::DailyCardiovascularAge, "daily_cardiovascular_age", "PublicDailyCardiovascularAge", K::Day, Q::Dates, "heart_health", G::Body),
-    row(E::DailySpo2, "daily_spo2", "PublicDailySpO2", K::Id, Q::Dates, "spo2", G::Body),
-    row(E::Vo2Max, "vO2_max", "PublicVO2Max", K::Id, Q::Dates, "heart_health", G::Body),
-    row(E::Heartrate, "heartrate", "PublicHeartRateRow", K::TimestampSource, Q::DateTimes, "heartrate", G::Body),
-    row(E::SleepTime, "sleep_time", "PublicSleepTime", K::Id, Q::Dates, "daily", G::Sleep),
-    row(E::Tag, "tag", "TagModel", K::Id, Q::Dates, "tag", G::Tags),
-    row(E::EnhancedTag, "enhanced_tag", "EnhancedTagModel", K::Id, Q::Dates, "tag", G::Tags),
-    row(E::PersonalInfo, "personal_info", "PersonalInfoResponse", K::Singleton, Q::Single, "personal", G::Account),
-    row(E::RingConfiguration, "ring_configuration", "PublicRingConfiguration", K::Id, Q::TokenOnly, "ring_configuration", G::Account),
-    row(E::RestModePeriod, "rest_mode_period", "PublicRestModePeriod", K::Id, Q::Dates, "daily", G::Readiness),
-    row(E::RingBatteryLevel, "ring_battery_level", "PublicRingBatteryLevelRow", K::Timestamp, Q::DateTimes, "ring_configuration", G::Account),
+    row(E::DailySleep, "daily_sleep", "PublicDailySleep", K::Id, Q::Dates, "daily", G::Sleep, P::SleepScore),
+    row(E::Sleep, "sleep", "PublicModifiedSleepModel", K::Id, Q::Dates, "daily", G::Sleep, P::SleepPeriods),
+    row(E::DailyReadiness, "daily_readiness", "PublicDailyReadiness", K::Id, Q::Dates, "daily", G::Readiness, P::Readiness),
+    row(E::DailyActivity, "daily_activity", "PublicDailyActivity", K::Id, Q::Dates, "daily", G::Activity, P::Activity),
+    row(E::Workout, "workout", "PublicWorkout", K::Id, Q::Dates, "workout", G::Activity, P::Workouts),
+    row(E::Session, "session", "PublicSession", K::Id, Q::Dates, "session", G::Activity, P::Sessions),
+    row(E::DailyStress, "daily_stress", "PublicDailyStress", K::Id, Q::Dates, "stress", G::Readiness, P::Stress),
+    row(E::DailyResilience, "daily_resilience", "DailyResilienceModel", K::Id, Q::Dates, "stress", G::Readiness, P::Resilience),
+    row(E::DailyCardiovascularAge, "daily_cardiovascular_age", "PublicDailyCardiovascularAge", K::Day, Q::Dates, "heart_health", G::Body, P::CardiovascularAge),
+    row(E::DailySpo2, "daily_spo2", "PublicDailySpO2", K::Id, Q::Dates, "spo2", G::Body, P::Spo2),
+    row(E::Vo2Max, "vO2_max", "PublicVO2Max", K::Id, Q::Dates, "heart_health", G::Body, P::Vo2Max),
+    row(E::Heartrate, "heartrate", "PublicHeartRateRow", K::TimestampSource, Q::DateTimes, "heartrate", G::Body, P::HeartRate),
+    row(E::SleepTime, "sleep_time", "PublicSleepTime", K::Id, Q::Dates, "daily", G::Sleep, P::Bedtime),
+    row(E::Tag, "tag", "TagModel", K::Id, Q::Dates, "tag", G::Tags, P::Tags),
+    row(E::EnhancedTag, "enhanced_tag", "EnhancedTagModel", K::Id, Q::Dates, "tag", G::Tags, P::Tags),
+    row(E::PersonalInfo, "personal_info", "PersonalInfoResponse", K::Singleton, Q::Single, "personal", G::Account, P::PersonalInfo),
+    row(E::RingConfiguration, "ring_configuration", "PublicRingConfiguration", K::Id, Q::TokenOnly, "ring_configuration", G::Account, P::Rings),
+    row(E::RestModePeriod, "rest_mode_period", "PublicRestModePeriod", K::Id, Q::Dates, "daily", G::Readiness, P::RestMode),
+    row(E::RingBatteryLevel, "ring_battery_level", "PublicRingBatteryLevelRow", K::Timestamp, Q::DateTimes, "ring_configuration", G::Account, P::Battery),
 ];
 
 impl EndpointId {
@@ -306,6 +337,23 @@ mod tests {
         );
         assert_eq!(by_path("vO2_max").map(|e| e.key), Some(NaturalKey::Id));
         assert!(by_path("vo2_max").is_none(), "paths are case-sensitive");
+    }
+
+    #[test]
+    fn every_endpoint_has_a_page_and_only_tags_share_one() {
+        let pages: Vec<Page> = ENDPOINTS.iter().map(|e| e.page).collect();
+        for (i, p) in pages.iter().enumerate() {
+            let shared: Vec<&str> = ENDPOINTS
+                .iter()
+                .filter(|e| e.page == *p)
+                .map(|e| e.path)
+                .collect();
+            if *p == Page::Tags {
+                assert_eq!(shared, ["tag", "enhanced_tag"]);
+            } else {
+                assert_eq!(shared.len(), 1, "{} shares {p:?}", ENDPOINTS[i].path);
+            }
+        }
     }
 
     #[test]

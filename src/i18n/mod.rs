@@ -6,6 +6,7 @@
 
 mod en;
 mod ja;
+pub mod pages;
 
 use leptos::prelude::*;
 
@@ -100,12 +101,45 @@ pub fn negotiate<S: AsRef<str>>(preferred: &[S]) -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// The text of `key` in `lang`, `None` when the table lacks it.
+/// The text tables of the data pages (`pages`), both languages. In the release build
+/// they live in the pages' split module, which registers them with [`register_pages`]
+/// before it renders: the first load carries none of their text.
+#[cfg(feature = "split")]
+static PAGES: std::sync::OnceLock<&'static [pages::PageText]> = std::sync::OnceLock::new();
+
+/// Makes the data pages' text available (called by the pages' split module).
+pub fn register_pages() {
+    #[cfg(feature = "split")]
+    let _ = PAGES.set(pages::TABLES);
+}
+
+#[cfg(feature = "split")]
+fn page_tables() -> &'static [pages::PageText] {
+    PAGES.get().copied().unwrap_or(&[])
+}
+
+#[cfg(not(feature = "split"))]
+fn page_tables() -> &'static [pages::PageText] {
+    pages::TABLES
+}
+
+fn find(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// The text of `key` in `lang`, `None` when no table has it.
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    lang.table()
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| *v)
+    find(lang.table(), key).or_else(|| {
+        page_tables().iter().find_map(|t| {
+            find(
+                match lang {
+                    Lang::En => t.en,
+                    Lang::Ja => t.ja,
+                },
+                key,
+            )
+        })
+    })
 }
 
 /// The text of `key` in `lang`, falling back to English, then to the key itself
@@ -190,8 +224,20 @@ mod tests {
     use std::collections::BTreeSet;
     use std::path::Path;
 
+    /// Every (key, text) of `lang`: the main table and the page tables.
+    fn all(lang: Lang) -> Vec<(&'static str, &'static str)> {
+        let mut v = lang.table().to_vec();
+        for t in pages::TABLES {
+            v.extend_from_slice(match lang {
+                Lang::En => t.en,
+                Lang::Ja => t.ja,
+            });
+        }
+        v
+    }
+
     fn keys(lang: Lang) -> BTreeSet<&'static str> {
-        lang.table().iter().map(|(k, _)| *k).collect()
+        all(lang).iter().map(|(k, _)| *k).collect()
     }
 
     #[test]
@@ -213,9 +259,9 @@ mod tests {
     #[test]
     fn no_key_is_defined_twice_or_empty() {
         for lang in Lang::ALL {
-            let table = lang.table();
+            let table = all(lang);
             assert_eq!(keys(lang).len(), table.len(), "duplicate key in {lang:?}");
-            for (k, v) in table {
+            for (k, v) in &table {
                 assert!(!v.trim().is_empty(), "{lang:?}: {k} is empty");
             }
         }

@@ -151,6 +151,7 @@ crate::split! { data_index_page;
 
 crate::split! { endpoint_page;
     fn endpoint_page(segment: String) -> Result<AnyView, LoadFailed> {
+        crate::i18n::register_pages();
         Ok(view! { <EndpointPage segment=segment /> }.into_any())
     }
 }

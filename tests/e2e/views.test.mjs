@@ -14,10 +14,10 @@ import { launch, watchConsole, appReady } from './lib/browser.mjs';
 import { startSim, simConfig } from './lib/sim.mjs';
 import { DIST, ROOT } from './lib/paths.mjs';
 import { signIn } from './lib/journey.mjs';
+import { hm, n, fact, settled, noOverflow, axe } from './lib/view.mjs';
 
 const DAY = '2026-11-15';
 const DAY_TEXT = 'Sunday, November 15, 2026';
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const SHOTS = path.join(ROOT, 'docs/screenshots');
 
 let browser;
@@ -34,12 +34,6 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const hm = (s) => {
-  const m = Math.round(s / 60);
-  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
-};
-const n = (v) => Number(v).toLocaleString('en-US');
-
 /// The expected values of DAY from the simulator's export.
 function expectedFor(exp, day) {
   const c = exp.collections;
@@ -53,35 +47,8 @@ function expectedFor(exp, day) {
   return { dailySleep: one('daily_sleep'), readiness: one('daily_readiness'), activity: one('daily_activity'), periods, night };
 }
 
-/// The text of the <dd> next to the <dt> labelled `label` (first match) under `root`.
-async function fact(root, label) {
-  const row = root.locator(`dl > div:has(> dt:text-is("${label}"))`).first();
-  return (await row.locator('dd').innerText()).trim();
-}
-
 async function ring(page, label, score) {
   await page.getByRole('img', { name: `${label}: ${score} out of 100`, exact: true }).first().waitFor();
-}
-
-async function settled(page) {
-  await page.waitForFunction(() => !document.body.innerText.includes('Loading…'), null, { timeout: 20000 });
-}
-
-async function noOverflow(page, what) {
-  const { sw, w } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
-  assert.ok(sw <= w, `${what}: horizontal overflow at ${w}px (${sw}px wide)`);
-}
-
-async function axe(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) {
-    await page.addScriptTag({ path: AXE });
-  }
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((x) => x.target.join(' ')).slice(0, 5) }));
-  });
-  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad, [], `${what}: axe found serious/critical violations`);
 }
 
 test('Today, sleep, readiness and activity show the simulator values of the chosen day', async () => {

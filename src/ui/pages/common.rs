@@ -3,10 +3,12 @@
 //! empty states, locale formatting, facts and contributor lists, and the generic page
 //! of one endpoint (the day, a trend chart, a history list).
 
+use super::doc::{self, Unreadable};
 use super::logic::{self, EmptyReason};
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::charts::{day_ms, BarChart};
+use crate::oura::models::Timestamp;
+use crate::ui::charts::{day_ms, BarChart, ScoreRing};
 use crate::ui::components::{use_sync, EndpointStatus};
 use crate::ui::router::{use_query, use_router};
 use crate::ui::{endpoint_route, href};
@@ -493,5 +495,84 @@ fn TrendHistory(
             <h2 id="view-history-h">{i18n.tr("view.history")}</h2>
             {rows}
         </section>
+    }
+}
+
+/// Each document of the day rendered by `f`, or "could not be read".
+pub fn each(
+    i18n: I18n,
+    docs: &[Value],
+    f: &dyn Fn(&Value) -> Result<AnyView, Unreadable>,
+) -> AnyView {
+    docs.iter()
+        .map(|d| match doc::object(d).and_then(f) {
+            Ok(v) => v,
+            Err(e) => unreadable(i18n, &e),
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The day and score of a daily document (the readiness and sleep score trends).
+pub fn score_value(d: &Value) -> Option<(NaiveDate, f64)> {
+    Some((doc::day(d)?, doc::opt_int(d, "score")? as f64))
+}
+
+/// A score ring with its contributors.
+pub fn score_block(
+    i18n: I18n,
+    score: Option<i64>,
+    label_key: &'static str,
+    rows: &[(&'static str, Option<i64>)],
+) -> AnyView {
+    view! {
+        <div class="view-score">
+            <ScoreRing score=score label=i18n.t(label_key) />
+            <div class="view-score-facts">{contributors(i18n, rows)}</div>
+        </div>
+    }
+    .into_any()
+}
+
+/// A score as the history list shows it.
+pub fn show_score(v: f64, _lang: &str) -> String {
+    format!("{v:.0}")
+}
+
+/// `walking` → `Walking`, `tag_generic_nocaffeine` → `Nocaffeine`: Oura's codes as words.
+/// The codes are ASCII identifiers: only an ASCII first letter is capitalised (the
+/// full Unicode case tables would add ≈ 5 KB brotli to the first load).
+pub fn code_words(code: &str) -> String {
+    let mut s = code
+        .strip_prefix("tag_generic_")
+        .or_else(|| code.strip_prefix("tag_"))
+        .unwrap_or(code)
+        .replace('_', " ");
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s
+}
+
+/// A start–end (or start) as wall-clock times.
+pub fn times(start: &Timestamp, end: Option<&Timestamp>) -> String {
+    match end {
+        Some(e) => format!("{}–{}", clock(start), clock(e)),
+        None => clock(start),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_words;
+
+    #[test]
+    fn codes_read_as_words() {
+        assert_eq!(code_words("walking"), "Walking");
+        assert_eq!(code_words("tag_generic_nocaffeine"), "Nocaffeine");
+        assert_eq!(code_words("tag_sauna"), "Sauna");
+        assert_eq!(code_words("strength_training"), "Strength training");
+        assert_eq!(code_words("émotion"), "émotion", "non-ASCII is kept as is");
+        assert_eq!(code_words(""), "");
     }
 }

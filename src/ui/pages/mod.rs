@@ -1,21 +1,41 @@
-//! One file per route.
+//! One file per route. The endpoint table's `page` column says which page shows an
+//! endpoint ([`endpoint_page`]).
 
-mod common;
-mod daily;
+pub mod activity;
+pub mod common;
 mod data_index;
-mod doc;
+pub mod doc;
 mod endpoint;
 pub mod logic;
 mod not_found;
+pub mod readiness;
+pub mod sessions;
 mod settings;
-mod sleep;
+pub mod sleep;
+pub mod sleep_score;
+pub mod tags;
 mod today;
+pub mod workouts;
 
 pub use data_index::DataIndexPage;
 pub use endpoint::EndpointPage;
 pub use not_found::NotFoundPage;
 pub use settings::{LanguageSelect, SettingsPage};
 pub use today::TodayPage;
+
+use crate::endpoints::{Endpoint, Page};
+use leptos::prelude::*;
+
+/// The page of an endpoint, as its table row's `page` column names it.
+pub fn endpoint_page(e: &'static Endpoint) -> AnyView {
+    match e.page {
+        Page::SleepScore => view! { <sleep_score::DailySleepPage /> }.into_any(),
+        Page::SleepPeriods => view! { <sleep::SleepPage /> }.into_any(),
+        Page::Readiness => view! { <readiness::ReadinessPage /> }.into_any(),
+        Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
+        _ => endpoint::status_page(e),
+    }
+}
 
 /// Sets the document title to "<page> · healthHub" (announced by screen readers).
 pub(crate) fn set_title(page: &str) {

@@ -1,9 +1,6 @@
-//! The `daily_sleep` (sleep score) and `sleep` (sleep periods) pages.
+//! The `sleep` page: every sleep period of the day.
 
-use super::common::{
-    clock, contributors, facts, hm, num, num_unit, unreadable, EndpointView, Trend,
-};
-use super::daily::{each, score_value};
+use super::common::{clock, facts, hm, num, num_unit, unreadable, EndpointView, Trend};
 use super::doc;
 use super::doc::Unreadable;
 use super::logic;
@@ -11,72 +8,10 @@ use super::logic::Period;
 use crate::endpoints::EndpointId;
 use crate::i18n::I18n;
 use crate::oura::models::SleepType;
-use crate::ui::charts::{timestamp, Hypnogram, LineChart, ScoreRing, Series, XAxis};
+use crate::ui::charts::{timestamp, Hypnogram, LineChart, Series, XAxis};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// The sleep contributors as (label key, field).
-pub const SLEEP_CONTRIBUTORS: [(&str, &str); 7] = [
-    ("view.c.total_sleep", "total_sleep"),
-    ("view.c.efficiency", "efficiency"),
-    ("view.c.restfulness", "restfulness"),
-    ("view.c.rem_sleep", "rem_sleep"),
-    ("view.c.deep_sleep", "deep_sleep"),
-    ("view.c.latency", "latency"),
-    ("view.c.timing", "timing"),
-];
-
-/// A score ring with its contributors.
-pub fn score_block(
-    i18n: I18n,
-    score: Option<i64>,
-    label_key: &'static str,
-    rows: &[(&'static str, Option<i64>)],
-) -> AnyView {
-    view! {
-        <div class="view-score">
-            <ScoreRing score=score label=i18n.t(label_key) />
-            <div class="view-score-facts">{contributors(i18n, rows)}</div>
-        </div>
-    }
-    .into_any()
-}
-
-/// A score as the history list shows it.
-pub fn show_score(v: f64, _lang: &str) -> String {
-    format!("{v:.0}")
-}
-
-fn daily_sleep_day(i18n: I18n, docs: &[Value]) -> AnyView {
-    each(i18n, docs, &|m| {
-        Ok(score_block(
-            i18n,
-            doc::opt_int(m, "score"),
-            "view.score.sleep",
-            &doc::contributors(m, &SLEEP_CONTRIBUTORS),
-        ))
-    })
-}
-
-/// The sleep score page.
-#[component]
-pub fn DailySleepPage() -> impl IntoView {
-    view! {
-        <EndpointView
-            id=EndpointId::DailySleep
-            render=daily_sleep_day
-            trend=Trend {
-                title: "view.trend.sleep_score",
-                value: score_value,
-                show: show_score,
-                scale: 1.0,
-                unit: None,
-                decimals: 0,
-            }
-        />
-    }
-}
 
 /// The i18n key of a sleep period type (`None`: unknown, shown as Oura spells it).
 pub fn sleep_type_key(t: &SleepType) -> Option<&'static str> {
@@ -207,7 +142,7 @@ pub fn read_periods(docs: &[Value]) -> (Vec<Period>, Vec<Unreadable>) {
     (logic::periods(ok), bad)
 }
 
-fn sleep_day(i18n: I18n, docs: &[Value]) -> AnyView {
+pub fn sleep_day(i18n: I18n, docs: &[Value]) -> AnyView {
     let lang = i18n.lang.get().code();
     let (periods, bad) = read_periods(docs);
     let count = i18n

@@ -1,17 +1,21 @@
+//! The Today page: the day's scores, last night, readiness, activity and events.
+
+use super::activity::{activity_totals, ACTIVITY_CONTRIBUTORS};
 use super::common::{
-    clock, contributors, date_text, facts, loaded_view, num, unreadable, use_days, use_docs,
+    clock, contributors, date_text, each, facts, loaded_view, unreadable, use_days, use_docs,
     DayPicker, Loaded,
-};
-use super::daily::{
-    activity_totals, deviation, each, ACTIVITY_CONTRIBUTORS, READINESS_CONTRIBUTORS,
 };
 use super::doc::{self, Unreadable};
 use super::logic;
+use super::readiness::{deviation, READINESS_CONTRIBUTORS};
+use super::sessions::session_item;
 use super::set_title;
-use super::sleep::{night_facts, read_periods, SLEEP_CONTRIBUTORS};
+use super::sleep::{night_facts, read_periods};
+use super::sleep_score::SLEEP_CONTRIBUTORS;
+use super::tags::{enhanced_item, tag_item};
+use super::workouts::workout_item;
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
-use crate::oura::models::{MomentMood, MomentType, PublicWorkoutIntensity, Timestamp};
 use crate::ui::charts::{timestamp, Hypnogram, ScoreRing};
 use crate::ui::components::{use_session, SignInButton, SyncPanel};
 use crate::ui::{endpoint_route, href};
@@ -185,137 +189,4 @@ fn night(i18n: I18n, docs: &[Value]) -> AnyView {
         {bad}
     }
     .into_any()
-}
-
-/// `walking` → `Walking`, `tag_generic_nocaffeine` → `Nocaffeine`: Oura's codes as words.
-/// The codes are ASCII identifiers: only an ASCII first letter is capitalised (the
-/// full Unicode case tables would add ≈ 5 KB brotli to the first load).
-pub fn code_words(code: &str) -> String {
-    let mut s = code
-        .strip_prefix("tag_generic_")
-        .or_else(|| code.strip_prefix("tag_"))
-        .unwrap_or(code)
-        .replace('_', " ");
-    if let Some(first) = s.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    s
-}
-
-fn times(start: &Timestamp, end: Option<&Timestamp>) -> String {
-    match end {
-        Some(e) => format!("{}–{}", clock(start), clock(e)),
-        None => clock(start),
-    }
-}
-
-fn workout_item(i18n: I18n, w: &Value, lang: &str) -> Result<AnyView, Unreadable> {
-    let start = doc::time(w, "start_datetime")?;
-    let end = doc::time(w, "end_datetime")?;
-    let intensity = match PublicWorkoutIntensity::from(doc::string(w, "intensity")?) {
-        PublicWorkoutIntensity::Easy => i18n.t("view.intensity.easy"),
-        PublicWorkoutIntensity::Moderate => i18n.t("view.intensity.moderate"),
-        PublicWorkoutIntensity::Hard => i18n.t("view.intensity.hard"),
-        PublicWorkoutIntensity::Other(s) => s,
-    };
-    let activity = doc::string(w, "activity")?;
-    let mut parts = vec![times(&start, Some(&end)), intensity];
-    if let Some(c) = doc::opt_num(w, "calories") {
-        parts.push(format!("{} {}", num(c, 0, lang), i18n.t("view.unit.kcal")));
-    }
-    if let Some(d) = doc::opt_num(w, "distance") {
-        parts.push(format!(
-            "{} {}",
-            num(d / 1000.0, 1, lang),
-            i18n.t("view.unit.km")
-        ));
-    }
-    let label = doc::opt_str(w, "label").map(str::to_owned);
-    Ok(view! {
-        <span class="event-title">{code_words(activity)}</span>
-        <span class="event-detail">{parts.join(" · ")}</span>
-        {label.map(|l| view! { <span class="event-note">{l}</span> })}
-    }
-    .into_any())
-}
-
-fn session_item(i18n: I18n, s: &Value, _lang: &str) -> Result<AnyView, Unreadable> {
-    let start = doc::time(s, "start_datetime")?;
-    let end = doc::time(s, "end_datetime")?;
-    let kind = match MomentType::from(doc::string(s, "type")?) {
-        MomentType::Breathing => i18n.t("view.session.breathing"),
-        MomentType::Meditation => i18n.t("view.session.meditation"),
-        MomentType::Nap => i18n.t("view.session.nap"),
-        MomentType::Relaxation => i18n.t("view.session.relaxation"),
-        MomentType::Rest => i18n.t("view.session.rest"),
-        MomentType::BodyStatus => i18n.t("view.session.body_status"),
-        MomentType::Other(ref o) => code_words(o),
-    };
-    let mood = doc::opt_str(s, "mood").map(|m| {
-        let text = match MomentMood::from(m) {
-            MomentMood::Bad => i18n.t("view.mood.bad"),
-            MomentMood::Worse => i18n.t("view.mood.worse"),
-            MomentMood::Same => i18n.t("view.mood.same"),
-            MomentMood::Good => i18n.t("view.mood.good"),
-            MomentMood::Great => i18n.t("view.mood.great"),
-            MomentMood::Other(o) => code_words(&o),
-        };
-        format!(" · {}: {text}", i18n.t("view.mood"))
-    });
-    Ok(view! {
-        <span class="event-title">{kind}</span>
-        <span class="event-detail">{times(&start, Some(&end))}{mood}</span>
-    }
-    .into_any())
-}
-
-fn tag_item(_i18n: I18n, t: &Value, _lang: &str) -> Result<AnyView, Unreadable> {
-    let at = doc::time(t, "timestamp")?;
-    let names = t
-        .get("tags")
-        .and_then(Value::as_array)
-        .ok_or_else(|| Unreadable("`tags` is missing or invalid".to_owned()))?
-        .iter()
-        .map(|s| s.as_str().map(code_words))
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| Unreadable("`tags` is missing or invalid".to_owned()))?
-        .join(", ");
-    let text = doc::opt_str(t, "text").map(str::to_owned);
-    Ok(view! {
-        <span class="event-title">{names}</span>
-        <span class="event-detail">{clock(&at)}</span>
-        {text.map(|l| view! { <span class="event-note">{l}</span> })}
-    }
-    .into_any())
-}
-
-fn enhanced_item(i18n: I18n, t: &Value, _lang: &str) -> Result<AnyView, Unreadable> {
-    let start = doc::time(t, "start_time")?;
-    let end = doc::opt_time(t, "end_time");
-    let name = doc::opt_str(t, "custom_name")
-        .map(str::to_owned)
-        .or_else(|| doc::opt_str(t, "tag_type_code").map(code_words))
-        .unwrap_or_else(|| i18n.t("view.tag"));
-    let comment = doc::opt_str(t, "comment").map(str::to_owned);
-    Ok(view! {
-        <span class="event-title">{name}</span>
-        <span class="event-detail">{times(&start, end.as_ref())}</span>
-        {comment.map(|l| view! { <span class="event-note">{l}</span> })}
-    }
-    .into_any())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::code_words;
-
-    #[test]
-    fn codes_read_as_words() {
-        assert_eq!(code_words("walking"), "Walking");
-        assert_eq!(code_words("tag_generic_nocaffeine"), "Nocaffeine");
-        assert_eq!(code_words("tag_sauna"), "Sauna");
-        assert_eq!(code_words("strength_training"), "Strength training");
-        assert_eq!(code_words("émotion"), "émotion", "non-ASCII is kept as is");
-        assert_eq!(code_words(""), "");
-    }
 }

@@ -1,27 +1,14 @@
-//! The `daily_readiness` and `daily_activity` pages.
+//! The `daily_activity` page: steps, calories, activity levels and MET.
 
-use super::common::{facts, hm, num, unreadable, EndpointView, Trend};
+use super::common::{each, facts, hm, num, score_block, EndpointView, Trend};
 use super::doc::{self, Unreadable};
 use super::logic;
-use super::sleep::{score_block, show_score};
 use crate::endpoints::EndpointId;
 use crate::i18n::I18n;
 use crate::ui::charts::{timestamp, CategoryStrip, LineChart, Series, XAxis};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// The readiness contributors as (label key, field).
-pub const READINESS_CONTRIBUTORS: [(&str, &str); 8] = [
-    ("view.c.resting_heart_rate", "resting_heart_rate"),
-    ("view.c.hrv_balance", "hrv_balance"),
-    ("view.c.body_temperature", "body_temperature"),
-    ("view.c.recovery_index", "recovery_index"),
-    ("view.c.previous_night", "previous_night"),
-    ("view.c.sleep_balance", "sleep_balance"),
-    ("view.c.previous_day_activity", "previous_day_activity"),
-    ("view.c.activity_balance", "activity_balance"),
-];
 
 /// The activity contributors as (label key, field).
 pub const ACTIVITY_CONTRIBUTORS: [(&str, &str); 6] = [
@@ -32,68 +19,6 @@ pub const ACTIVITY_CONTRIBUTORS: [(&str, &str); 6] = [
     ("view.c.training_volume", "training_volume"),
     ("view.c.recovery_time", "recovery_time"),
 ];
-
-/// A temperature deviation with its sign: `+0.12 °C`.
-pub fn deviation(v: Option<f64>, lang: &str) -> String {
-    match v {
-        Some(v) if v > 0.0 => format!("+{} °C", num(v, 2, lang)),
-        Some(v) => format!("{} °C", num(v, 2, lang)),
-        None => "—".to_owned(),
-    }
-}
-
-/// Each document of the day rendered by `f`, or "could not be read".
-pub fn each(
-    i18n: I18n,
-    docs: &[Value],
-    f: &dyn Fn(&Value) -> Result<AnyView, Unreadable>,
-) -> AnyView {
-    docs.iter()
-        .map(|d| match doc::object(d).and_then(f) {
-            Ok(v) => v,
-            Err(e) => unreadable(i18n, &e),
-        })
-        .collect_view()
-        .into_any()
-}
-
-fn readiness_day(i18n: I18n, docs: &[Value]) -> AnyView {
-    let lang = i18n.lang.get().code();
-    each(i18n, docs, &|m| {
-        Ok(view! {
-            {facts(vec![
-                (i18n.t("view.f.temperature"), deviation(doc::opt_num(m, "temperature_deviation"), lang)),
-                (i18n.t("view.f.temperature_trend"), deviation(doc::opt_num(m, "temperature_trend_deviation"), lang)),
-            ])}
-            {score_block(i18n, doc::opt_int(m, "score"), "view.score.readiness", &doc::contributors(m, &READINESS_CONTRIBUTORS))}
-        }
-        .into_any())
-    })
-}
-
-/// The day and score of a daily document (the readiness and sleep score trends).
-pub fn score_value(d: &Value) -> Option<(NaiveDate, f64)> {
-    Some((doc::day(d)?, doc::opt_int(d, "score")? as f64))
-}
-
-/// The readiness page.
-#[component]
-pub fn ReadinessPage() -> impl IntoView {
-    view! {
-        <EndpointView
-            id=EndpointId::DailyReadiness
-            render=readiness_day
-            trend=Trend {
-                title: "view.trend.readiness_score",
-                value: score_value,
-                show: show_score,
-                scale: 1.0,
-                unit: None,
-                decimals: 0,
-            }
-        />
-    }
-}
 
 /// `value` of `target` with a progress bar (Today and the activity page).
 pub fn against_target(
@@ -144,7 +69,7 @@ pub fn activity_totals(i18n: I18n, m: &Value, lang: &str) -> Result<AnyView, Unr
     .into_any())
 }
 
-fn activity_day(i18n: I18n, docs: &[Value]) -> AnyView {
+pub fn activity_day(i18n: I18n, docs: &[Value]) -> AnyView {
     let lang = i18n.lang.get().code();
     each(i18n, docs, &|m| {
         let mut classes = Vec::new();

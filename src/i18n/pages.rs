@@ -1,0 +1,43 @@
+//! Text of the data pages, one file per page (`src/ui/pages/<page>.rs`), English and
+//! Japanese side by side. Registered by the pages' split module (see
+//! [`super::register_pages`]); the main tables (`en.rs`, `ja.rs`) keep the text of the
+//! first screen. A key lives in exactly one table (a test checks).
+
+mod battery;
+mod bedtime;
+mod cardiovascular_age;
+mod heartrate;
+mod personal_info;
+mod resilience;
+mod rest_mode;
+mod rings;
+mod sessions;
+mod spo2;
+mod stress;
+mod tags;
+mod vo2_max;
+mod workouts;
+
+/// One page's text: the same keys in both languages.
+pub struct PageText {
+    pub en: &'static [(&'static str, &'static str)],
+    pub ja: &'static [(&'static str, &'static str)],
+}
+
+/// Every page's table.
+pub static TABLES: &[PageText] = &[
+    heartrate::TEXT,
+    battery::TEXT,
+    stress::TEXT,
+    resilience::TEXT,
+    cardiovascular_age::TEXT,
+    spo2::TEXT,
+    vo2_max::TEXT,
+    bedtime::TEXT,
+    workouts::TEXT,
+    sessions::TEXT,
+    tags::TEXT,
+    rest_mode::TEXT,
+    rings::TEXT,
+    personal_info::TEXT,
+];

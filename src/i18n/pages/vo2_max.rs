@@ -1,0 +1,5 @@
+//! Text of the `vo2_max` page.
+
+use super::PageText;
+
+pub const TEXT: PageText = PageText { en: &[], ja: &[] };

@@ -1,0 +1,10 @@
+//! Every endpoint page's day card in a real browser, rendered from documents with
+//! every optional field absent, with unknown enum values and with hostile text: what
+//! the user reads. One module per page under `tests/pages/`.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "pages/support.rs"]
+mod support;
+
+#[path = "pages/existing.rs"]
+mod existing;
