@@ -8,3 +8,12 @@ mod support;
 
 #[path = "pages/existing.rs"]
 mod existing;
+
+// heart pages: begin
+// heart pages: end
+
+// daily pages: begin
+// daily pages: end
+
+// event pages: begin
+// event pages: end

@@ -15,6 +15,12 @@ pub mod model;
 pub mod sample;
 pub mod scale;
 pub mod view;
+// heart charts: begin
+// heart charts: end
+// daily charts: begin
+// daily charts: end
+// event charts: begin
+// event charts: end
 
 pub use model::{BandPoint, Series, XAxis};
 pub use sample::Point;

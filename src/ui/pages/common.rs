@@ -66,6 +66,33 @@ pub fn use_docs(
     })
 }
 
+/// Every document of `id` (ring_configuration, personal_info, rest mode periods…);
+/// pending while the store opens; read again after every write of a sync.
+pub fn use_all_docs(id: EndpointId) -> LocalResource<Loaded> {
+    let sync = use_sync();
+    LocalResource::new(move || {
+        sync.progress.data_version.track();
+        let attached = sync.attached.get();
+        let store = sync.store();
+        async move {
+            match attached {
+                Some(Ok(())) => {}
+                Some(Err(m)) => return Some(Err(LoadError(Some("store.error.open"), m))),
+                None => return None,
+            }
+            let Some(store) = store else {
+                return Some(Err(LoadError(Some("store.error.open"), String::new())));
+            };
+            Some(
+                store
+                    .all_docs(id.endpoint())
+                    .await
+                    .map_err(|e| LoadError(Some(e.kind()), e.to_string())),
+            )
+        }
+    })
+}
+
 /// The latest day any daily collection has: `None` while it is being read,
 /// `Some(None)` when nothing is stored (or there is no store). Read again after every
 /// write of a sync. (A signal fed by a task rather than a `LocalResource`: one less

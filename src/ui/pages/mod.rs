@@ -16,6 +16,12 @@ pub mod sleep_score;
 pub mod tags;
 mod today;
 pub mod workouts;
+// heart pages (heartrate, battery): begin
+// heart pages: end
+// daily pages (stress, resilience, cardiovascular_age, spo2, vo2_max, bedtime, rings, personal_info): begin
+// daily pages: end
+// event pages (rest_mode; workouts, sessions, tags above): begin
+// event pages: end
 
 pub use data_index::DataIndexPage;
 pub use endpoint::EndpointPage;
@@ -33,6 +39,12 @@ pub fn endpoint_page(e: &'static Endpoint) -> AnyView {
         Page::SleepPeriods => view! { <sleep::SleepPage /> }.into_any(),
         Page::Readiness => view! { <readiness::ReadinessPage /> }.into_any(),
         Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
+        // heart pages: begin
+        // heart pages: end
+        // daily pages: begin
+        // daily pages: end
+        // event pages: begin
+        // event pages: end
         _ => endpoint::status_page(e),
     }
 }
