@@ -12,6 +12,7 @@ mod resilience;
 mod rest_mode;
 mod rings;
 mod sessions;
+mod sleep;
 mod spo2;
 mod stress;
 mod tags;
@@ -40,4 +41,5 @@ pub static TABLES: &[PageText] = &[
     rest_mode::TEXT,
     rings::TEXT,
     personal_info::TEXT,
+    sleep::TEXT,
 ];

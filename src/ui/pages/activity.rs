@@ -6,19 +6,8 @@ use super::logic;
 use crate::endpoints::EndpointId;
 use crate::i18n::I18n;
 use crate::ui::charts::{timestamp, CategoryStrip, LineChart, Series, XAxis};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// The activity contributors as (label key, field).
-pub const ACTIVITY_CONTRIBUTORS: [(&str, &str); 6] = [
-    ("view.c.stay_active", "stay_active"),
-    ("view.c.move_every_hour", "move_every_hour"),
-    ("view.c.meet_daily_targets", "meet_daily_targets"),
-    ("view.c.training_frequency", "training_frequency"),
-    ("view.c.training_volume", "training_volume"),
-    ("view.c.recovery_time", "recovery_time"),
-];
 
 /// `value` of `target` with a progress bar (Today and the activity page).
 pub fn against_target(
@@ -52,19 +41,14 @@ pub fn against_target(
 pub fn activity_totals(i18n: I18n, m: &Value, lang: &str) -> Result<AnyView, Unreadable> {
     let kcal = i18n.t("view.unit.kcal");
     let meters = i18n.t("view.unit.m");
-    let steps = doc::int(m, "steps")?;
-    let total = doc::int(m, "total_calories")?;
-    let active = doc::int(m, "active_calories")?;
-    let target_kcal = doc::int(m, "target_calories")?;
-    let distance = doc::int(m, "equivalent_walking_distance")?;
-    let target_m = doc::int(m, "target_meters")?;
+    let t = doc::daily::activity_totals(m)?;
     Ok(view! {
         {facts(vec![
-            (i18n.t("view.f.steps"), num(steps as f64, 0, lang)),
-            (i18n.t("view.f.total_calories"), format!("{} {kcal}", num(total as f64, 0, lang))),
+            (i18n.t("view.f.steps"), num(t.steps as f64, 0, lang)),
+            (i18n.t("view.f.total_calories"), format!("{} {kcal}", num(t.total_calories as f64, 0, lang))),
         ])}
-        {against_target(i18n, "view.f.active_calories", active, target_kcal, &kcal, lang)}
-        {against_target(i18n, "view.f.distance", distance, target_m, &meters, lang)}
+        {against_target(i18n, "view.f.active_calories", t.active_calories, t.target_calories, &kcal, lang)}
+        {against_target(i18n, "view.f.distance", t.distance, t.target_meters, &meters, lang)}
     }
     .into_any())
 }
@@ -72,26 +56,18 @@ pub fn activity_totals(i18n: I18n, m: &Value, lang: &str) -> Result<AnyView, Unr
 pub fn activity_day(i18n: I18n, docs: &[Value]) -> AnyView {
     let lang = i18n.lang.get().code();
     each(i18n, docs, &|m| {
-        let mut classes = Vec::new();
-        for (label, field) in [
-            ("charts.class.high", "high_activity_time"),
-            ("charts.class.medium", "medium_activity_time"),
-            ("charts.class.low", "low_activity_time"),
-            ("view.f.sedentary", "sedentary_time"),
-            ("view.f.resting", "resting_time"),
-            ("charts.class.non_wear", "non_wear_time"),
-        ] {
-            classes.push((i18n.t(label), hm(Some(doc::int(m, field)?))));
-        }
+        let a = doc::daily::activity_day(m)?;
+        let classes = a
+            .classes
+            .iter()
+            .map(|(label, s)| (i18n.t(label), hm(Some(*s))))
+            .collect();
         let totals = activity_totals(i18n, m, lang)?;
-        let (start_ms, offset_s) = timestamp(&doc::time(m, "timestamp")?);
-        let strip = doc::opt_str(m, "class_5_min")
-            .filter(|c| !c.is_empty())
-            .map(|c| {
-                view! { <CategoryStrip classes=c.to_owned() start_ms=start_ms offset_s=offset_s /> }
-            });
-        let met = doc::sample(m, "met")
-            .ok_or_else(|| Unreadable("`met` is missing or invalid".to_owned()))?;
+        let (start_ms, offset_s) = timestamp(&a.start);
+        let strip = a.class_5_min.map(|c| {
+            view! { <CategoryStrip classes=c start_ms=start_ms offset_s=offset_s /> }
+        });
+        let met = a.met;
         let (_, met_off) = timestamp(&met.timestamp);
         let met = view! {
             <LineChart
@@ -104,7 +80,7 @@ pub fn activity_day(i18n: I18n, docs: &[Value]) -> AnyView {
         };
         Ok(view! {
             {totals}
-            {score_block(i18n, doc::opt_int(m, "score"), "view.score.activity", &doc::contributors(m, &ACTIVITY_CONTRIBUTORS))}
+            {score_block(i18n, a.score, "view.score.activity", &doc::daily::activity_contributors(m))}
             <h3 class="view-sub">{i18n.t("view.time_in_class")}</h3>
             {facts(classes)}
             {strip}
@@ -112,10 +88,6 @@ pub fn activity_day(i18n: I18n, docs: &[Value]) -> AnyView {
         }
         .into_any())
     })
-}
-
-fn activity_value(d: &Value) -> Option<(NaiveDate, f64)> {
-    Some((doc::day(d)?, doc::opt_int(d, "steps")? as f64))
 }
 
 fn show_steps(v: f64, lang: &str) -> String {
@@ -131,7 +103,7 @@ pub fn ActivityPage() -> impl IntoView {
             render=activity_day
             trend=Trend {
                 title: "view.trend.steps",
-                value: activity_value,
+                value: doc::daily::day_steps,
                 show: show_steps,
                 scale: 1.0,
                 unit: None,

@@ -540,11 +540,6 @@ pub fn each(
         .into_any()
 }
 
-/// The day and score of a daily document (the readiness and sleep score trends).
-pub fn score_value(d: &Value) -> Option<(NaiveDate, f64)> {
-    Some((doc::day(d)?, doc::opt_int(d, "score")? as f64))
-}
-
 /// A score ring with its contributors.
 pub fn score_block(
     i18n: I18n,

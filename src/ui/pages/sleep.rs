@@ -1,6 +1,6 @@
 //! The `sleep` page: every sleep period of the day.
 
-use super::common::{clock, facts, hm, num, num_unit, unreadable, EndpointView, Trend};
+use super::common::{clock, code_words, facts, hm, num, num_unit, unreadable, EndpointView, Trend};
 use super::doc;
 use super::doc::Unreadable;
 use super::logic;
@@ -49,7 +49,11 @@ pub fn night_facts(i18n: I18n, s: &Period, lang: &str) -> Vec<(String, String)> 
 
 /// One sleep period: type and times, facts, and its charts.
 pub fn period_view(i18n: I18n, s: &Period, lang: &str) -> impl IntoView {
-    let kind = sleep_type_key(&s.kind).map_or_else(|| s.kind.to_string(), |k| i18n.t(k));
+    let kind = match sleep_type_key(&s.kind) {
+        Some(k) => i18n.t(k),
+        None if s.kind.to_string().is_empty() => i18n.t("page.sleep.untyped"),
+        None => code_words(&s.kind.to_string()),
+    };
     let heading = format!(
         "{kind} · {}–{}",
         clock(&s.bedtime_start),

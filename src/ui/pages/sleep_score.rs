@@ -1,30 +1,19 @@
 //! The `daily_sleep` page: the sleep score and its contributors.
 
-use super::common::{each, score_block, score_value, show_score, EndpointView, Trend};
+use super::common::{each, score_block, show_score, EndpointView, Trend};
 use super::doc;
 use crate::endpoints::EndpointId;
 use crate::i18n::I18n;
 use leptos::prelude::*;
 use serde_json::Value;
 
-/// The sleep contributors as (label key, field).
-pub const SLEEP_CONTRIBUTORS: [(&str, &str); 7] = [
-    ("view.c.total_sleep", "total_sleep"),
-    ("view.c.efficiency", "efficiency"),
-    ("view.c.restfulness", "restfulness"),
-    ("view.c.rem_sleep", "rem_sleep"),
-    ("view.c.deep_sleep", "deep_sleep"),
-    ("view.c.latency", "latency"),
-    ("view.c.timing", "timing"),
-];
-
 pub fn daily_sleep_day(i18n: I18n, docs: &[Value]) -> AnyView {
     each(i18n, docs, &|m| {
         Ok(score_block(
             i18n,
-            doc::opt_int(m, "score"),
+            doc::daily::score(m),
             "view.score.sleep",
-            &doc::contributors(m, &SLEEP_CONTRIBUTORS),
+            &doc::daily::sleep_contributors(m),
         ))
     })
 }
@@ -38,7 +27,7 @@ pub fn DailySleepPage() -> impl IntoView {
             render=daily_sleep_day
             trend=Trend {
                 title: "view.trend.sleep_score",
-                value: score_value,
+                value: doc::daily::day_score,
                 show: show_score,
                 scale: 1.0,
                 unit: None,

@@ -1,17 +1,16 @@
 //! The Today page: the day's scores, last night, readiness, activity and events.
 
-use super::activity::{activity_totals, ACTIVITY_CONTRIBUTORS};
+use super::activity::activity_totals;
 use super::common::{
     clock, contributors, date_text, each, facts, loaded_view, unreadable, use_days, use_docs,
     DayPicker, Loaded,
 };
 use super::doc::{self, Unreadable};
 use super::logic;
-use super::readiness::{deviation, READINESS_CONTRIBUTORS};
+use super::readiness::deviation;
 use super::sessions::session_item;
 use super::set_title;
 use super::sleep::{night_facts, read_periods};
-use super::sleep_score::SLEEP_CONTRIBUTORS;
 use super::tags::{enhanced_item, tag_item};
 use super::workouts::workout_item;
 use crate::endpoints::EndpointId;
@@ -84,7 +83,7 @@ pub fn TodayPage() -> impl IntoView {
         <section class="card" aria-labelledby="sleep-h">
             <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>
             {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| each(i18n, d, &|m| {
-                Ok(contributors(i18n, &doc::contributors(m, &SLEEP_CONTRIBUTORS)).into_any())
+                Ok(contributors(i18n, &doc::daily::sleep_contributors(m)).into_any())
             }))}
             <h3 class="view-sub">{i18n.tr("view.last_night")}</h3>
             {loaded_view(sleep, EndpointId::Sleep, day, false, move |d| night(i18n, d))}
@@ -94,10 +93,13 @@ pub fn TodayPage() -> impl IntoView {
             <h2 id="readiness-h">{i18n.tr("view.score.readiness")}</h2>
             {loaded_view(readiness, EndpointId::DailyReadiness, day, false, move |d| {
                 let lang = i18n.lang.get().code();
-                each(i18n, d, &|m| Ok(view! {
-                    {facts(vec![(i18n.t("view.f.temperature"), deviation(doc::opt_num(m, "temperature_deviation"), lang))])}
-                    {contributors(i18n, &doc::contributors(m, &READINESS_CONTRIBUTORS))}
-                }.into_any()))
+                each(i18n, d, &|m| {
+                    let r = doc::daily::readiness(m)?;
+                    Ok(view! {
+                        {facts(vec![(i18n.t("view.f.temperature"), deviation(r.temperature_deviation, lang))])}
+                        {contributors(i18n, &r.contributors)}
+                    }.into_any())
+                })
             })}
         </section>
         <section class="card" aria-labelledby="activity-h">
@@ -108,7 +110,7 @@ pub fn TodayPage() -> impl IntoView {
                     let totals = activity_totals(i18n, m, lang)?;
                     Ok(view! {
                         {totals}
-                        {contributors(i18n, &doc::contributors(m, &ACTIVITY_CONTRIBUTORS))}
+                        {contributors(i18n, &doc::daily::activity_contributors(m))}
                     }.into_any())
                 })
             })}
@@ -133,7 +135,7 @@ pub fn TodayPage() -> impl IntoView {
 fn score_of(res: LocalResource<Loaded>) -> Signal<Option<i64>> {
     Signal::derive(move || {
         res.with(|r| match r {
-            Some(Some(Ok(docs))) => docs.iter().find_map(|d| doc::opt_int(d, "score")),
+            Some(Some(Ok(docs))) => docs.iter().find_map(doc::daily::score),
             _ => None,
         })
     })

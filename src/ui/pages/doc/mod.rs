@@ -3,6 +3,8 @@
 //! `Deserialize` (and its date parsing) would be compiled into the wasm for a handful
 //! of fields. `src/oura/models` stays the reference of the documents.
 
+pub mod daily;
+
 use super::logic::Period;
 use crate::oura::models::{SampleModel, SleepType, Timestamp};
 use chrono::NaiveDate;
@@ -18,7 +20,7 @@ impl std::fmt::Display for Unreadable {
     }
 }
 
-fn bad(field: &str) -> Unreadable {
+pub(crate) fn bad(field: &str) -> Unreadable {
     Unreadable(format!("`{field}` is missing or invalid"))
 }
 
@@ -98,7 +100,8 @@ pub fn period(d: &Value) -> Result<Period, Unreadable> {
     let d = object(d)?;
     let text = |k: &str| opt_str(d, k).map(str::to_owned);
     Ok(Period {
-        kind: SleepType::from(string(d, "type")?),
+        // 1.41 no longer requires `type`: an untyped period is "other" (spelled "").
+        kind: SleepType::from(opt_str(d, "type").unwrap_or_default()),
         day: day(d).ok_or_else(|| bad("day"))?,
         bedtime_start: time(d, "bedtime_start")?,
         bedtime_end: time(d, "bedtime_end")?,
