@@ -136,6 +136,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("sync.partial", "{n} kinds of data could not be synced. Everything else is saved; the next sync retries them."),
     ("sync.status.syncing", "Syncing…"),
     ("sync.status.unavailable", "Not available"),
+    ("error.detail", "(details: {detail})"),
     ("sync.oura_says", "(Oura says: “{detail}”)"),
     ("sync.status.interrupted", "Interrupted: continues with the next sync"),
     ("sync.other_tab", "Syncing in another tab: this tab shows the new data when that sync ends."),
@@ -198,6 +199,8 @@ pub const STRINGS: &[(&str, &str)] = &[
     // views
     ("view.loading", "Loading…"),
     ("view.unreadable", "This record could not be read."),
+    ("view.unreadable.field", "(`{field}` is missing or not valid.)"),
+    ("view.unreadable.not_object", "(It is not a JSON object.)"),
     ("view.no_data_day", "No data for this day"),
     ("view.none_day", "Nothing recorded this day."),
     ("view.why.not_synced", "This day has not been synced to this device yet."),

@@ -136,6 +136,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("sync.partial", "{n} 種類のデータを同期できませんでした。ほかのデータは保存済みです。次回の同期で再試行します。"),
     ("sync.status.syncing", "同期中…"),
     ("sync.status.unavailable", "利用できません"),
+    ("error.detail", "（詳細：{detail}）"),
     ("sync.oura_says", "（Oura からの説明：「{detail}」）"),
     ("sync.status.interrupted", "中断：次回の同期で続きから取得します"),
     ("sync.other_tab", "別のタブで同期中です。その同期が終わると、このタブにも新しいデータが表示されます。"),
@@ -198,6 +199,8 @@ pub const STRINGS: &[(&str, &str)] = &[
     // views
     ("view.loading", "読み込み中…"),
     ("view.unreadable", "この記録は読み取れませんでした。"),
+    ("view.unreadable.field", "（「{field}」がないか、正しくありません。）"),
+    ("view.unreadable.not_object", "（JSON オブジェクトではありません。）"),
     ("view.no_data_day", "この日のデータはありません"),
     ("view.none_day", "この日の記録はありません。"),
     ("view.why.not_synced", "この日はまだこの端末に同期されていません。"),

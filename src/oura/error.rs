@@ -136,8 +136,8 @@ impl ClientError {
         )
     }
 
-    /// What Oura said, as received (its `detail` message; the `Forbidden` reason), or
-    /// for a repeated token what happened; `None` for errors without one.
+    /// What Oura said, as received (its `detail` message; the `Forbidden` reason);
+    /// `None` for errors without one.
     pub fn detail(&self) -> Option<String> {
         match self {
             ClientError::BadRequest { detail, .. }
@@ -145,9 +145,7 @@ impl ClientError {
             | ClientError::NotFound { detail, .. }
             | ClientError::UpgradeRequired { detail } => Some(detail.clone()),
             ClientError::Forbidden { reason, .. } => Some(reason.clone()),
-            ClientError::RepeatedToken { pages, .. } => {
-                Some(format!("the same next_token came back after {pages} pages"))
-            }
+            // Not Oura's words: the translated kind says what happened.
             _ => None,
         }
     }
@@ -463,15 +461,15 @@ mod tests {
             },
         ];
         let details = [
-            "Document not found.",
-            "query.start_date: Start date must be before end date",
-            "Invalid next_token.",
-            "the same next_token came back after 3 pages",
+            Some("Document not found."),
+            Some("query.start_date: Start date must be before end date"),
+            Some("Invalid next_token."),
+            None,
         ];
         for (e, detail) in permanent.iter().zip(details) {
             assert!(e.is_permanent(), "{e:?}");
             assert!(!e.is_retryable(), "{e:?}");
-            assert_eq!(e.detail().as_deref(), Some(detail));
+            assert_eq!(e.detail().as_deref(), detail);
             assert!(e.endpoint().is_some(), "{e:?}");
             assert!(e.to_string().contains(e.endpoint().unwrap_or("?")), "{e}");
             if !matches!(e, ClientError::RepeatedToken { .. }) {

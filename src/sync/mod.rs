@@ -39,7 +39,7 @@ pub struct SyncController {
     store: StoredValue<Option<Store>, LocalStorage>,
     /// The store is open (`Some(Ok)`), could not be opened (`Some(Err(message))`), or
     /// is still opening (`None`).
-    pub attached: RwSignal<Option<Result<(), String>>>,
+    pub attached: RwSignal<Option<Result<(), StoreError>>>,
 }
 
 impl SyncController {
@@ -62,13 +62,13 @@ impl SyncController {
     pub async fn open_user_store(&self) {
         match Store::open(crate::store::DB_NAME).await {
             Ok(store) => self.attach(store).await,
-            Err(e) => self.attach_failed(e.to_string()),
+            Err(e) => self.attach_failed(e),
         }
     }
 
     /// Records that the store could not be opened (shown to the user).
-    pub fn attach_failed(&self, message: String) {
-        self.attached.set(Some(Err(message)));
+    pub fn attach_failed(&self, error: StoreError) {
+        self.attached.set(Some(Err(error)));
     }
 
     pub fn store(&self) -> Option<Store> {
@@ -77,7 +77,7 @@ impl SyncController {
 
     /// The store once it is open (waits while it is still opening); the reason when it
     /// could not be opened.
-    pub async fn ready_store(&self) -> Result<Store, String> {
+    pub async fn ready_store(&self) -> Result<Store, StoreError> {
         loop {
             match self.attached.get_untracked() {
                 Some(Ok(())) => {
@@ -93,7 +93,7 @@ impl SyncController {
     }
 
     async fn open_store(&self) -> Result<Store, StoreError> {
-        self.ready_store().await.map_err(StoreError::OpenFailed)
+        self.ready_store().await
     }
 
     /// Settings' "Export data": builds the export file and hands it to the browser as a
@@ -152,7 +152,7 @@ impl SyncController {
         let Some(store) = self.store() else {
             self.progress.outcome.set(Some(SyncOutcome::NotStarted {
                 kind: "sync.error.no_store",
-                message: "the local database is not open".into(),
+                detail: None,
             }));
             return;
         };
@@ -173,9 +173,9 @@ impl SyncController {
                         progress.other_tab.set(false);
                     }
                 }
-                Err(e) => progress.outcome.set(Some(SyncOutcome::NotStarted {
+                Err(_) => progress.outcome.set(Some(SyncOutcome::NotStarted {
                     kind: "sync.error.load",
-                    message: e.to_string(),
+                    detail: None,
                 })),
             }
             progress.running.set(false);

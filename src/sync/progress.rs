@@ -16,10 +16,16 @@ pub enum SyncOutcome {
     /// The device went offline; the sync resumes when it is back.
     Offline,
     /// The device storage refused to write (full disk, private mode…): i18n key and
-    /// message. Nothing already saved was lost.
-    Storage { kind: &'static str, message: String },
+    /// the browser's reason, if any. Nothing already saved was lost.
+    Storage {
+        kind: &'static str,
+        detail: Option<String>,
+    },
     /// Sync could not start (no usable configuration, not signed in, store unavailable).
-    NotStarted { kind: &'static str, message: String },
+    NotStarted {
+        kind: &'static str,
+        detail: Option<String>,
+    },
 }
 
 /// The per-endpoint status shown in Settings and on each page.

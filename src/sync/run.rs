@@ -420,7 +420,7 @@ pub async fn run(
 fn storage_outcome(e: &StoreError) -> SyncOutcome {
     SyncOutcome::Storage {
         kind: e.kind(),
-        message: e.to_string(),
+        detail: e.detail().map(str::to_owned),
     }
 }
 

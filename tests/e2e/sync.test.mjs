@@ -133,8 +133,14 @@ test('an endpoint Oura refuses (403) is marked unavailable with the reason, and 
   await page.goto(`${app.url}data/daily_stress`);
   await appReady(page);
   const status = page.locator('main .endpoint-status');
-  await status.getByText(/Not available \(.+\)/).waitFor();
+  await status.getByText(/Not available \(Oura says: “.+”\)/).waitFor();
   assert.match(await status.innerText(), /0 records on this device/);
+  // In Japanese, Oura's own words are framed in Japanese.
+  await page.evaluate(() => localStorage.setItem('healthhub.lang', 'ja'));
+  await page.reload();
+  await appReady(page);
+  await status.getByText(/利用できません（Oura からの説明：「.+」）/).waitFor();
+  await page.evaluate(() => localStorage.removeItem('healthhub.lang'));
   await page.goto(`${app.url}settings`);
   await appReady(page);
   const row = page.locator('.status-list li', { hasText: 'Stress' }).first();

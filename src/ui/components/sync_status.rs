@@ -68,9 +68,8 @@ fn outcome_text(i18n: I18n, o: &SyncOutcome, endpoints: &[EndpointProgress]) -> 
         }
         SyncOutcome::NeedsSignIn => (true, i18n.t("client.error.unauthorized")),
         SyncOutcome::Offline => (true, i18n.t("client.error.offline")),
-        SyncOutcome::Storage { kind, message } => (true, format!("{} ({message})", i18n.t(kind))),
-        SyncOutcome::NotStarted { kind, message } => {
-            (true, format!("{} ({message})", i18n.t(kind)))
+        SyncOutcome::Storage { kind, detail } | SyncOutcome::NotStarted { kind, detail } => {
+            (true, error_text(i18n, kind, detail.as_deref()))
         }
     }
 }
@@ -170,6 +169,19 @@ pub fn SyncPanel() -> impl IntoView {
     }
 }
 
+/// A translated error (`kind` is its i18n key) with the variable part we cannot
+/// translate (the browser's or the file's own words), framed in the UI language.
+pub fn error_text(i18n: I18n, kind: &str, detail: Option<&str>) -> String {
+    match detail.filter(|d| !d.is_empty()) {
+        Some(d) => format!(
+            "{} {}",
+            i18n.t(kind),
+            i18n.t("error.detail").replace("{detail}", d)
+        ),
+        None => i18n.t(kind),
+    }
+}
+
 /// What one endpoint's status says, as (css class, text).
 pub fn endpoint_status_text(
     i18n: I18n,
@@ -180,9 +192,14 @@ pub fn endpoint_status_text(
         return ("status-active", i18n.t("sync.status.syncing"));
     }
     if let Some(reason) = &e.state.unavailable {
+        // Oura's own words about the refusal, framed in the UI language.
         return (
             "status-unavailable",
-            format!("{} ({reason})", i18n.t("sync.status.unavailable")),
+            format!(
+                "{} {}",
+                i18n.t("sync.status.unavailable"),
+                i18n.t("sync.oura_says").replace("{detail}", reason)
+            ),
         );
     }
     if let Some(kind) = &e.state.error_kind {

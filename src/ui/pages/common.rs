@@ -9,7 +9,7 @@ use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
 use crate::oura::models::Timestamp;
 use crate::ui::charts::{day_ms, BarChart, ScoreRing};
-use crate::ui::components::{use_sync, EndpointStatus};
+use crate::ui::components::{error_text, use_sync, EndpointStatus};
 use crate::ui::router::{use_query, use_router};
 use crate::ui::{endpoint_route, href};
 use chrono::NaiveDate;
@@ -18,9 +18,16 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
-/// Why the store could not be read: an i18n key (if known) and the message.
+/// Why the store could not be read: an i18n key (if known) and the browser's reason
+/// (may be empty).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadError(pub Option<&'static str>, pub String);
+
+impl LoadError {
+    pub fn of(e: &crate::store::StoreError) -> Self {
+        LoadError(Some(e.kind()), e.detail().unwrap_or_default().to_owned())
+    }
+}
 
 /// Documents as read from the store; `None` while the store opens or the range is
 /// unknown.
@@ -49,7 +56,7 @@ pub fn use_docs(
         async move {
             match attached {
                 Some(Ok(())) => {}
-                Some(Err(m)) => return Some(Err(LoadError(Some("store.error.open"), m))),
+                Some(Err(e)) => return Some(Err(LoadError::of(&e))),
                 None => return None,
             }
             let (first, last) = range?;
@@ -60,7 +67,7 @@ pub fn use_docs(
                 store
                     .docs_between(id.endpoint(), first, last)
                     .await
-                    .map_err(|e| LoadError(Some(e.kind()), e.to_string())),
+                    .map_err(|e| LoadError::of(&e)),
             )
         }
     })
@@ -77,7 +84,7 @@ pub fn use_all_docs(id: EndpointId) -> LocalResource<Loaded> {
         async move {
             match attached {
                 Some(Ok(())) => {}
-                Some(Err(m)) => return Some(Err(LoadError(Some("store.error.open"), m))),
+                Some(Err(e)) => return Some(Err(LoadError::of(&e))),
                 None => return None,
             }
             let Some(store) = store else {
@@ -87,7 +94,7 @@ pub fn use_all_docs(id: EndpointId) -> LocalResource<Loaded> {
                 store
                     .all_docs(id.endpoint())
                     .await
-                    .map_err(|e| LoadError(Some(e.kind()), e.to_string())),
+                    .map_err(|e| LoadError::of(&e)),
             )
         }
     })
@@ -244,12 +251,14 @@ pub fn contributors(i18n: I18n, rows: &[(&'static str, Option<i64>)]) -> impl In
     }
 }
 
-/// "This record could not be read" for a document that does not fit its model.
-pub fn unreadable(i18n: I18n, err: &impl std::fmt::Display) -> AnyView {
+/// "This record could not be read" (and why) for a document that does not fit its model.
+pub fn unreadable(i18n: I18n, err: &Unreadable) -> AnyView {
+    let (key, field) = err.key();
+    let why = i18n.t(key).replace("{field}", field.unwrap_or_default());
     view! {
         <p class="view-unreadable" role="alert">
             {i18n.t("view.unreadable")}
-            <span class="view-detail">{format!(" ({err})")}</span>
+            <span class="view-detail">{format!(" {why}")}</span>
         </p>
     }
     .into_any()
@@ -287,10 +296,9 @@ fn loaded_view_of(
                 view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }
                     .into_any()
             }
-            Some(Some(Err(LoadError(kind, message)))) => {
-                let kind = kind.map(|k| i18n.t(k)).unwrap_or_default();
-                view! { <p class="view-error" role="alert">{format!("{kind} {message}")}</p> }
-                    .into_any()
+            Some(Some(Err(LoadError(kind, detail)))) => {
+                let text = error_text(i18n, kind.unwrap_or("store.error.open"), Some(detail));
+                view! { <p class="view-error" role="alert">{text}</p> }.into_any()
             }
             Some(Some(Ok(docs))) if docs.is_empty() => {
                 let state = progress
@@ -299,7 +307,11 @@ fn loaded_view_of(
                     .unwrap_or_default();
                 let why = match day.get().map(|d| logic::empty_reason(&state, d)) {
                     Some(EmptyReason::Unavailable(r)) => {
-                        format!("{} ({r})", i18n.t("view.why.unavailable"))
+                        format!(
+                            "{} {}",
+                            i18n.t("view.why.unavailable"),
+                            i18n.t("sync.oura_says").replace("{detail}", r)
+                        )
                     }
                     Some(EmptyReason::NotWorn) if events => {
                         return view! { <p class="view-none">{i18n.t("view.none_day")}</p> }

@@ -12,11 +12,11 @@ pub fn tag_item(_i18n: I18n, t: &Value, _lang: &str) -> Result<AnyView, Unreadab
     let names = t
         .get("tags")
         .and_then(Value::as_array)
-        .ok_or_else(|| Unreadable("`tags` is missing or invalid".to_owned()))?
+        .ok_or_else(|| doc::bad("tags"))?
         .iter()
         .map(|s| s.as_str().map(code_words))
         .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| Unreadable("`tags` is missing or invalid".to_owned()))?
+        .ok_or_else(|| doc::bad("tags"))?
         .join(", ");
     let text = doc::opt_str(t, "text").map(str::to_owned);
     Ok(view! {

@@ -10,18 +10,29 @@ use crate::oura::models::{SampleModel, SleepType, Timestamp};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-/// Why a document cannot be shown (shown after "This record could not be read").
+/// Why a document cannot be shown (shown, translated, after "This record could not be
+/// read": `common::unreadable`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Unreadable(pub String);
+pub enum Unreadable {
+    /// The document is not a JSON object.
+    NotObject,
+    /// A field the view needs is missing or of the wrong type (its name).
+    Field(String),
+}
 
-impl std::fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl Unreadable {
+    /// The i18n key of the reason and the field it names (if any).
+    pub fn key(&self) -> (&'static str, Option<&str>) {
+        match self {
+            Unreadable::NotObject => ("view.unreadable.not_object", None),
+            Unreadable::Field(f) => ("view.unreadable.field", Some(f)),
+        }
     }
 }
 
-pub(crate) fn bad(field: &str) -> Unreadable {
-    Unreadable(format!("`{field}` is missing or invalid"))
+/// A missing or invalid required field.
+pub fn bad(field: &str) -> Unreadable {
+    Unreadable::Field(field.to_owned())
 }
 
 /// The document itself, if it is a JSON object.
@@ -29,7 +40,7 @@ pub fn object(d: &Value) -> Result<&Value, Unreadable> {
     if d.is_object() {
         Ok(d)
     } else {
-        Err(Unreadable("the document is not a JSON object".to_owned()))
+        Err(Unreadable::NotObject)
     }
 }
 
