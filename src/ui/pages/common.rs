@@ -310,7 +310,7 @@ fn loaded_view_of(
                         format!(
                             "{} {}",
                             i18n.t("view.why.unavailable"),
-                            i18n.t("sync.oura_says").replace("{detail}", r)
+                            i18n.t("sync.oura_says").replace("{detail}", &r)
                         )
                     }
                     Some(EmptyReason::NotWorn) if events => {
