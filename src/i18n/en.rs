@@ -195,6 +195,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("store.error.data", "Some data could not be stored, and nothing of it was written."),
     ("store.error.import", "This file cannot be imported: choose a healthHub export file (healthhub-export-….json). Nothing was changed."),
     ("store.error.unavailable", "This browser does not let healthHub keep data on this device (private browsing?), so it cannot work offline."),
+    ("store.error.not_loaded", "A part of healthHub could not be loaded (offline, or the app was updated): reload the page and try again."),
     ("store.error.download", "The export could not be downloaded. Try again."),
     // views
     ("view.loading", "Loading…"),

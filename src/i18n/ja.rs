@@ -195,6 +195,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("store.error.data", "一部のデータを保存できなかったため、何も書き込んでいません。"),
     ("store.error.import", "このファイルは読み込めません。healthHub の書き出しファイル（healthhub-export-….json）を選んでください。何も変更していません。"),
     ("store.error.unavailable", "このブラウザーでは healthHub が端末にデータを保存できないため（プライベートブラウズ？）、オフラインで使えません。"),
+    ("store.error.not_loaded", "healthHub の一部を読み込めませんでした（オフライン、またはアプリが更新されました）。ページを再読み込みしてもう一度お試しください。"),
     ("store.error.download", "書き出しファイルをダウンロードできませんでした。もう一度お試しください。"),
     // views
     ("view.loading", "読み込み中…"),

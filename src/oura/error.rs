@@ -58,7 +58,8 @@ pub enum ClientError {
     #[error("You are offline; the sync resumes when you are back online")]
     Offline,
     /// No complete answer within the timeout (after the retries).
-    #[error("Oura did not answer within {} s ({attempts} attempts)", *.timeout_ms as f64 / 1000.0)]
+    // Seconds written with integers (float formatting costs first-load bytes).
+    #[error("Oura did not answer within {} s ({attempts} attempts)", seconds(*.timeout_ms))]
     Timeout { timeout_ms: u32, attempts: u32 },
     /// A 2xx body that is not the expected JSON (after the retries: bodies get truncated).
     #[error("Oura's answer was not valid JSON ({attempts} attempts): {message}")]
@@ -77,6 +78,17 @@ pub enum ClientError {
         endpoint: &'static str,
         message: String,
     },
+}
+
+/// Milliseconds as seconds with at most 3 decimals: `30`, `2.5`.
+fn seconds(ms: u32) -> String {
+    let (s, frac) = (ms / 1000, ms % 1000);
+    if frac == 0 {
+        s.to_string()
+    } else {
+        let f = format!("{frac:03}");
+        format!("{s}.{}", f.trim_end_matches('0'))
+    }
 }
 
 fn retry_hint(secs: Option<u64>) -> String {

@@ -34,6 +34,10 @@ pub enum StoreError {
     /// IndexedDB is not available (e.g. private browsing in some browsers).
     #[error("This browser does not let healthHub store data on this device (private browsing?): data cannot be kept offline.")]
     Unavailable,
+    /// The part of the app that does this could not be loaded (offline before it was
+    /// cached, or the app was updated meanwhile).
+    #[error("A part of healthHub could not be loaded (offline, or the app was updated): reload the page and try again.")]
+    NotLoaded,
     /// The export file could not be handed to the browser as a download.
     #[error("The export could not be downloaded: {0}")]
     Download(String),
@@ -41,7 +45,7 @@ pub enum StoreError {
 
 impl StoreError {
     /// Every kind key, in declaration order (for i18n tables and their tests).
-    pub const KINDS: [&'static str; 10] = [
+    pub const KINDS: [&'static str; 11] = [
         "store.error.open",
         "store.error.blocked",
         "store.error.version",
@@ -51,6 +55,7 @@ impl StoreError {
         "store.error.data",
         "store.error.import",
         "store.error.unavailable",
+        "store.error.not_loaded",
         "store.error.download",
     ];
 
@@ -66,6 +71,7 @@ impl StoreError {
             StoreError::Data(_) => "store.error.data",
             StoreError::InvalidImport(_) => "store.error.import",
             StoreError::Unavailable => "store.error.unavailable",
+            StoreError::NotLoaded => "store.error.not_loaded",
             StoreError::Download(_) => "store.error.download",
         }
     }
@@ -100,6 +106,7 @@ mod tests {
             StoreError::Data(s()),
             StoreError::InvalidImport(s()),
             StoreError::Unavailable,
+            StoreError::NotLoaded,
             StoreError::Download(s()),
         ]
     }

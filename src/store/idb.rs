@@ -572,7 +572,7 @@ impl Store {
         drop(index);
         drop(store);
         let _ = tx.commit().await;
-        read_all(endpoint, &records)
+        read_all(endpoint, records).await
     }
 
     /// Every document of the collection, by day (those without a day first), then key;
@@ -583,7 +583,7 @@ impl Store {
         let records = get_all_sorted(&store).await?;
         drop(store);
         let _ = tx.commit().await;
-        read_all(endpoint, &records)
+        read_all(endpoint, records).await
     }
 
     /// The export file (DESIGN §5): every stored document exactly once, read in one
@@ -864,24 +864,27 @@ fn write_day(day: NaiveDate, pack: &DayPack) -> Result<JsValue, StoreError> {
     Ok(obj)
 }
 
-/// Appends the documents of a record (heartrate: its samples) to `out`.
-/// The documents of stored records, in their order (heartrate days unpacked).
-fn read_all(endpoint: &Endpoint, records: &[JsValue]) -> Result<Vec<Value>, StoreError> {
-    let mut out = Vec::with_capacity(records.len());
-    for r in records {
-        read_into(endpoint, r, &mut out)?;
+/// The documents of stored records, in their order (heartrate days unpacked: that
+/// code is loaded on first use, no first-screen view reads heart rate).
+async fn read_all(endpoint: &Endpoint, records: Vec<JsValue>) -> Result<Vec<Value>, StoreError> {
+    if endpoint.key == NaturalKey::TimestampSource {
+        return crate::call_split!(unpack_heartrate(records)).map_err(|_| StoreError::NotLoaded)?;
     }
-    Ok(out)
+    records.iter().map(read_doc).collect()
 }
 
-fn read_into(endpoint: &Endpoint, r: &JsValue, out: &mut Vec<Value>) -> Result<(), StoreError> {
-    if endpoint.key == NaturalKey::TimestampSource {
-        let (day, pack) = read_day(r)?;
-        out.extend(pack.unpack(day));
-    } else {
-        out.push(read_doc(r)?);
+crate::split! { unpack_heartrate;
+    /// The samples of heartrate day records, in time order.
+    fn unpack_heartrate(records: Vec<JsValue>) -> Result<Result<Vec<Value>, StoreError>, crate::lazy::LoadFailed> {
+        let mut out = Vec::new();
+        for r in &records {
+            match read_day(r) {
+                Ok((day, pack)) => out.extend(pack.unpack(day)),
+                Err(e) => return Ok(Err(e)),
+            }
+        }
+        Ok(Ok(out))
     }
-    Ok(())
 }
 
 /// Every record of a store, ordered by (day, key), records without day first.

@@ -101,7 +101,7 @@ impl SyncController {
     pub async fn export_data(&self) -> Result<String, StoreError> {
         let store = self.open_store().await?;
         let file = crate::call_split!(export_lazily(store))
-            .map_err(|e| StoreError::Download(e.to_string()))?
+            .map_err(|_| StoreError::NotLoaded)?
             .await?;
         crate::store::download(&file)?;
         Ok(file.file_name)
@@ -113,7 +113,7 @@ impl SyncController {
         let store = self.open_store().await?;
         let result = match crate::call_split!(import_lazily(store.clone(), text.to_owned())) {
             Ok(import) => import.await,
-            Err(e) => Err(StoreError::Aborted(e.to_string())),
+            Err(_) => Err(StoreError::NotLoaded),
         };
         self.refreshed(&store).await;
         Ok(result?.total)

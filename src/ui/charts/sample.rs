@@ -1,8 +1,6 @@
 //! Drawing helpers: downsampling (for drawing only; the source data is borrowed, never
 //! changed), SVG path strings with gaps, and run-length segments of 5-minute strings.
 
-use std::fmt::Write;
-
 /// A data point: x (a number or Unix ms) and y (`None` = no data, a gap).
 pub type Point = (f64, Option<f64>);
 
@@ -62,9 +60,8 @@ pub fn downsample(points: &[Point], buckets: usize) -> Vec<Point> {
 
 /// Appends a coordinate with at most one decimal (`12.3`, `40`) to keep paths short.
 pub fn num(out: &mut String, v: f64) {
-    let r = (v * 10.0).round() / 10.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    let _ = write!(out, "{r}");
+    let s = super::format::fixed(v, 1);
+    out.push_str(s.strip_suffix(".0").unwrap_or(&s));
 }
 
 /// An SVG path through drawing coordinates; `None` breaks the line (a new `M`

@@ -192,7 +192,7 @@ pub fn num(v: f64, decimals: u8, lang: &str) -> String {
     let n = js_sys::Number::from(JsValue::from_f64(logic::round_to(v, decimals)));
     n.to_locale_string(lang)
         .as_string()
-        .unwrap_or_else(|| v.to_string())
+        .unwrap_or_else(|| crate::ui::charts::format::fixed(v, decimals))
 }
 
 /// An optional number with a unit (`—` when missing).
@@ -570,7 +570,7 @@ pub fn score_block(
 
 /// A score as the history list shows it.
 pub fn show_score(v: f64, _lang: &str) -> String {
-    format!("{v:.0}")
+    crate::ui::charts::format::fixed(v, 0)
 }
 
 /// `walking` → `Walking`, `tag_generic_nocaffeine` → `Nocaffeine`: Oura's codes as words.

@@ -15,6 +15,7 @@ pub mod sleep;
 pub mod sleep_score;
 pub mod tags;
 mod today;
+mod today_events;
 pub mod workouts;
 // heart pages (heartrate, battery): begin
 // heart pages: end

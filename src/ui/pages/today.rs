@@ -5,14 +5,12 @@ use super::common::{
     clock, contributors, date_text, each, facts, loaded_view, unreadable, use_days, use_docs,
     DayPicker, Loaded,
 };
-use super::doc::{self, Unreadable};
+use super::doc;
 use super::logic;
 use super::readiness::deviation;
-use super::sessions::session_item;
 use super::set_title;
 use super::sleep::{night_facts, read_periods};
-use super::tags::{enhanced_item, tag_item};
-use super::workouts::workout_item;
+use super::today_events::TodayEvents;
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::charts::{timestamp, Hypnogram, ScoreRing};
@@ -37,10 +35,6 @@ pub fn TodayPage() -> impl IntoView {
     let sleep = load(EndpointId::Sleep);
     let readiness = load(EndpointId::DailyReadiness);
     let activity = load(EndpointId::DailyActivity);
-    let workouts = load(EndpointId::Workout);
-    let sessions = load(EndpointId::Session);
-    let tags = load(EndpointId::Tag);
-    let enhanced = load(EndpointId::EnhancedTag);
     let link = move |id: EndpointId| {
         let route = endpoint_route(id.endpoint());
         move || {
@@ -115,19 +109,7 @@ pub fn TodayPage() -> impl IntoView {
                 })
             })}
         </section>
-        <section class="card" aria-labelledby="workouts-h">
-            <h2 id="workouts-h">{i18n.tr("endpoint.workout.title")}</h2>
-            {loaded_view(workouts, EndpointId::Workout, day, true, move |d| list(i18n, d, workout_item))}
-        </section>
-        <section class="card" aria-labelledby="sessions-h">
-            <h2 id="sessions-h">{i18n.tr("endpoint.session.title")}</h2>
-            {loaded_view(sessions, EndpointId::Session, day, true, move |d| list(i18n, d, session_item))}
-        </section>
-        <section class="card" aria-labelledby="tags-h">
-            <h2 id="tags-h">{i18n.tr("view.tags")}</h2>
-            {loaded_view(tags, EndpointId::Tag, day, true, move |d| list(i18n, d, tag_item))}
-            {loaded_view(enhanced, EndpointId::EnhancedTag, day, true, move |d| list(i18n, d, enhanced_item))}
-        </section>
+        <TodayEvents day=day />
     }
 }
 
@@ -139,26 +121,6 @@ fn score_of(res: LocalResource<Loaded>) -> Signal<Option<i64>> {
             _ => None,
         })
     })
-}
-
-/// The documents of the day as a list of items made by `f`.
-fn list(
-    i18n: I18n,
-    docs: &[Value],
-    f: fn(I18n, &Value, &str) -> Result<AnyView, Unreadable>,
-) -> AnyView {
-    let lang = i18n.lang.get().code();
-    let items = docs
-        .iter()
-        .map(|d| {
-            let item = match doc::object(d).and_then(|m| f(i18n, m, lang)) {
-                Ok(v) => v,
-                Err(e) => unreadable(i18n, &e),
-            };
-            view! { <li>{item}</li> }
-        })
-        .collect_view();
-    view! { <ul class="event-list">{items}</ul> }.into_any()
 }
 
 /// The night: the day's long sleep (facts and hypnogram).
