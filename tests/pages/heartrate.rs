@@ -10,6 +10,17 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The app's stylesheet on the test page (so that `fits` measures the real layout).
+fn with_css() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    if doc.get_element_by_id("app-css").is_none() {
+        let style = doc.create_element("style").unwrap();
+        style.set_id("app-css");
+        style.set_text_content(Some(include_str!("../../style/main.css")));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
 fn s(bpm: i64, source: &str, t: &str) -> Value {
     json!({"bpm": bpm, "source": source, "timestamp": t})
 }
@@ -54,6 +65,7 @@ async fn unknown_and_hostile_sources_are_shown_as_oura_spells_them() {
     let mut docs = day();
     docs.push(s(66, "yoga_nidra", "2026-11-15T12:00:00+00:00"));
     docs.push(s(80, &hostile(5000), "2026-11-15T13:00:00+00:00"));
+    with_css();
     let root = card(Lang::En, heartrate::heartrate_day, docs).await;
     assert_eq!(
         fact(&root, "Yoga nidra").as_deref(),

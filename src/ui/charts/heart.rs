@@ -15,21 +15,21 @@ use wasm_bindgen::JsCast;
 
 /// Line classes of the source colors (index = `doc::heartrate::Source::color`).
 pub const LINES: [&str; 7] = [
-    "line hr hr-awake",
-    "line hr hr-rest",
-    "line hr hr-sleep",
-    "line hr hr-session",
-    "line hr hr-live",
-    "line hr hr-workout",
-    "line hr hr-other",
+    "line s1",
+    "line hr-rest",
+    "line hr-sleep",
+    "line hr-session",
+    "line s0",
+    "line hr-workout",
+    "line hr-other",
 ];
 /// Legend swatch classes, same order.
 pub const SWATCHES: [&str; 7] = [
-    "hr-awake",
+    "s1",
     "hr-rest",
     "hr-sleep",
     "hr-session",
-    "hr-live",
+    "s0",
     "hr-workout",
     "hr-other",
 ];
@@ -232,7 +232,7 @@ pub fn HeartRateChart(
             let g = Geo::XY;
             let (a, b) = (a.min(b).max(g.x0()), a.max(b).min(g.x1()));
             m.marks.push(Mark::Rect {
-                class: "hr-select",
+                class: "band",
                 x: a,
                 y: g.y1(),
                 w: b - a,
@@ -289,7 +289,7 @@ pub fn HeartRateChart(
         view! {
             <button
                 type="button"
-                class="button hr-zoom-button"
+                class="button day-step"
                 aria-label=i18n.tr(key)
                 title=i18n.tr(key)
                 disabled=off
@@ -304,6 +304,7 @@ pub fn HeartRateChart(
     let reset = |_, d, _| d;
     view! {
         <div class="hr-chart">
+            <p class="view-note hr-zoom-range" aria-live="polite">{shown}</p>
             <div
                 class="hr-drag"
                 on:pointerdown=down
@@ -313,9 +314,8 @@ pub fn HeartRateChart(
             >
                 {super::view::chart("hr", title, model)}
             </div>
-            <div class="hr-zoom" role="group" aria-label=i18n.tr("page.heartrate.zoom")>
-                <span class="hr-zoom-range" aria-live="polite">{shown}</span>
-                {button("page.heartrate.zoom.earlier", "‹", earlier, Signal::derive(move || range.get().0 <= day.0))}
+            <div class="range-buttons" role="group" aria-label=i18n.tr("page.heartrate.zoom")>
+                                {button("page.heartrate.zoom.earlier", "‹", earlier, Signal::derive(move || range.get().0 <= day.0))}
                 {button("page.heartrate.zoom.in", "+", zoom_in, Signal::derive(move || range.get().1 - range.get().0 <= HOUR_MS))}
                 {button("page.heartrate.zoom.out", "−", zoom_out, Signal::derive(whole))}
                 {button("page.heartrate.zoom.later", "›", later, Signal::derive(move || range.get().1 >= day.1))}
@@ -328,7 +328,7 @@ pub fn HeartRateChart(
                     {i18n.tr("page.heartrate.zoom.reset")}
                 </button>
             </div>
-            <p class="view-note hr-zoom-hint">{i18n.tr("page.heartrate.zoom.hint")}</p>
+            <p class="view-note">{i18n.tr("page.heartrate.zoom.hint")}</p>
         </div>
     }
 }
@@ -371,7 +371,7 @@ mod tests {
             .collect();
         assert_eq!(
             lines.iter().map(|l| l.0).collect::<Vec<_>>(),
-            vec!["line hr hr-sleep", "line hr hr-awake", "line hr hr-other"]
+            vec!["line hr-sleep", "line s1", "line hr-other"]
         );
         assert!(
             lines[1].1.contains('L'),
@@ -387,7 +387,7 @@ mod tests {
         assert_eq!(
             m.legend,
             vec![
-                ("hr-awake", "Awake".to_owned()),
+                ("s1", "Awake".to_owned()),
                 ("hr-sleep", "Sleep".to_owned()),
                 ("hr-other", "Meditation pro".to_owned())
             ]

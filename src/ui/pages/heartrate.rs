@@ -106,6 +106,8 @@ pub fn heartrate_day_at(i18n: I18n, docs: &[Value], ctx: HrDay) -> AnyView {
             />
         }
     });
+    // Source names come from the data (an unknown one as Oura spells it): the
+    // contributors' grid never makes its label column wider than the card.
     let by_source = (!s.sources.is_empty()).then(|| {
         let rows = s
             .sources
@@ -119,12 +121,12 @@ pub fn heartrate_day_at(i18n: I18n, docs: &[Value], ctx: HrDay) -> AnyView {
                         ("n", &num(*n as f64, 0, lang)),
                     ],
                 );
-                (name.clone(), v)
+                view! { <div><dt>{name.clone()}</dt><dd>{v}</dd></div> }
             })
-            .collect();
+            .collect_view();
         view! {
             <h3 class="view-sub">{i18n.t("page.heartrate.by_source")}</h3>
-            <div class="hr-sources">{facts(rows)}</div>
+            <dl class="facts contributors">{rows}</dl>
         }
     });
     let zone = fill(
@@ -136,11 +138,13 @@ pub fn heartrate_day_at(i18n: I18n, docs: &[Value], ctx: HrDay) -> AnyView {
         unreadable(i18n, &format!("{n} × {e}"))
     });
     view! {
-        <div class="hr-facts">{facts(rows)}</div>
-        {chart}
-        {by_source}
-        <p class="view-note">{zone}</p>
-        {bad}
+        <div class="hr-day">
+            {facts(rows)}
+            {chart}
+            {by_source}
+            <p class="view-note">{zone}</p>
+            {bad}
+        </div>
     }
     .into_any()
 }
