@@ -10,6 +10,10 @@ mod support;
 mod existing;
 
 // heart pages: begin
+#[path = "pages/battery.rs"]
+mod battery;
+#[path = "pages/heartrate.rs"]
+mod heartrate;
 // heart pages: end
 
 // daily pages: begin

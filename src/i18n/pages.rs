@@ -6,6 +6,7 @@
 mod battery;
 mod bedtime;
 mod cardiovascular_age;
+mod common;
 mod heartrate;
 mod personal_info;
 mod resilience;
@@ -32,6 +33,7 @@ pub static TABLES: &[PageText] = &[
     stress::TEXT,
     resilience::TEXT,
     cardiovascular_age::TEXT,
+    common::TEXT,
     spo2::TEXT,
     vo2_max::TEXT,
     bedtime::TEXT,

@@ -9,6 +9,7 @@
 use super::error::StoreError;
 use super::export::{self, ExportFile, ExportWriter, ImportCount, ImportReport};
 use super::heartrate::{self, Columns, DayPack, Merged, Sample};
+use super::heartrate_days::{self, DayStats};
 use super::page::{self, Quarantined, Seen, SweepRange, ENDPOINT_INDEX, QUARANTINE_STORE};
 use super::record;
 use super::{DAY_INDEX, HEARTRATE_COUNT_KEY, META_STORE, SCHEMA_VERSION};
@@ -25,7 +26,7 @@ use indexed_db_futures::{KeyPath, KeyRange};
 use js_sys::{Array, Reflect, Uint16Array, Uint32Array, Uint8Array, JSON};
 use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::future::{Future, IntoFuture};
 use std::pin::Pin;
 use std::rc::Rc;
@@ -573,6 +574,51 @@ impl Store {
         drop(store);
         let _ = tx.commit().await;
         read_all(endpoint, records).await
+    }
+
+    /// Heart-rate minimum, maximum and average per local day of `first..=last` at the
+    /// UTC offset `offset_s`, read from the packed columns (no sample is unpacked; see
+    /// [`super::heartrate_days`]).
+    pub async fn heartrate_days(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        offset_s: i32,
+    ) -> Result<BTreeMap<NaiveDate, DayStats>, StoreError> {
+        let mut out = BTreeMap::new();
+        if first > last {
+            return Ok(out);
+        }
+        let path = crate::endpoints::EndpointId::Heartrate.endpoint().path;
+        let (from, to) = heartrate_days::utc_days(first, last);
+        let tx = self.tx(&[path], TransactionMode::Readonly)?;
+        let store = tx.object_store(path).map_err(idb_err)?;
+        let all = store
+            .get_all::<JsValue>()
+            .with_query::<String, _>(day_range(from, to))
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?;
+        let mut records = Vec::new();
+        for r in all {
+            records.push(r.map_err(idb_err)?);
+        }
+        drop(store);
+        let _ = tx.commit().await;
+        for r in &records {
+            let day = js_key_day(get(r, "key")?).ok_or_else(|| corrupt("heartrate key"))?;
+            let t = get(r, "t")?
+                .dyn_into::<Uint32Array>()
+                .map_err(|_| corrupt("heartrate t"))?
+                .to_vec();
+            let bpm = get(r, "bpm")?
+                .dyn_into::<Uint16Array>()
+                .map_err(|_| corrupt("heartrate bpm"))?
+                .to_vec();
+            heartrate_days::accumulate(&mut out, day, &t, &bpm, offset_s, (first, last));
+        }
+        Ok(out)
     }
 
     /// Every document of the collection, by day (those without a day first), then key;

@@ -26,6 +26,7 @@
 pub mod error;
 pub mod export;
 pub mod heartrate;
+pub mod heartrate_days;
 mod idb;
 pub mod page;
 pub mod record;

@@ -26,7 +26,7 @@ async function pageModules() {
   const all = [];
   for (const f of files) {
     const m = await import(path.join(PAGES_DIR, f));
-    all.push(...m.default);
+    if (Array.isArray(m.default)) all.push(...m.default); // helpers export no default
   }
   return all;
 }

@@ -16,6 +16,8 @@ pub mod sample;
 pub mod scale;
 pub mod view;
 // heart charts: begin
+pub mod battery;
+pub mod heart;
 // heart charts: end
 // daily charts: begin
 // daily charts: end

@@ -67,7 +67,7 @@ pub fn key_step(current: Option<usize>, len: usize, key: &str) -> Option<Option<
 }
 
 /// The left edge and width (CSS px) of an element, without extra web-sys features.
-fn box_x(el: &wasm_bindgen::JsValue) -> Option<(f64, f64)> {
+pub(crate) fn box_x(el: &wasm_bindgen::JsValue) -> Option<(f64, f64)> {
     let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok();
     let f: js_sys::Function = get(el, "getBoundingClientRect")?.dyn_into().ok()?;
     let rect = f.call0(el).ok()?;
@@ -79,7 +79,11 @@ fn box_x(el: &wasm_bindgen::JsValue) -> Option<(f64, f64)> {
 
 /// Renders a model: a focusable group with the tooltip line, the SVG
 /// (`role="img"`, `<title>`, `<desc>` = the text alternative) and the legend.
-fn chart(kind: &'static str, title: Signal<String>, model: Memo<Model>) -> impl IntoView {
+pub(crate) fn chart(
+    kind: &'static str,
+    title: Signal<String>,
+    model: Memo<Model>,
+) -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let tip = move || {
         active

@@ -264,6 +264,25 @@ pub fn unreadable(i18n: I18n, err: &Unreadable) -> AnyView {
     .into_any()
 }
 
+/// [`unreadable`] for `n` rows of a day that do not fit (the first one's reason).
+pub fn unreadable_many(i18n: I18n, first: &Unreadable, n: usize) -> AnyView {
+    let (key, field) = first.key();
+    let why = i18n.t(key).replace("{field}", field.unwrap_or_default());
+    let head = if n > 1 {
+        i18n.t("page.common.unreadable_many")
+            .replace("{n}", &n.to_string())
+    } else {
+        i18n.t("view.unreadable")
+    };
+    view! {
+        <p class="view-unreadable" role="alert">
+            {head}
+            <span class="view-detail">{format!(" {why}")}</span>
+        </p>
+    }
+    .into_any()
+}
+
 /// Loading / error / empty (with why) / the documents, for one endpoint and day.
 /// `events`: a day without any (workouts, tags…) is normal, not a missing record.
 pub fn loaded_view(

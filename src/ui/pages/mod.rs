@@ -18,6 +18,9 @@ mod today;
 mod today_events;
 pub mod workouts;
 // heart pages (heartrate, battery): begin
+pub mod battery;
+pub mod heartrate;
+pub mod local_day;
 // heart pages: end
 // daily pages (stress, resilience, cardiovascular_age, spo2, vo2_max, bedtime, rings, personal_info): begin
 // daily pages: end
@@ -41,6 +44,8 @@ pub fn endpoint_page(e: &'static Endpoint) -> AnyView {
         Page::Readiness => view! { <readiness::ReadinessPage /> }.into_any(),
         Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
         // heart pages: begin
+        Page::HeartRate => view! { <heartrate::HeartRatePage /> }.into_any(),
+        Page::Battery => view! { <battery::BatteryPage /> }.into_any(),
         // heart pages: end
         // daily pages: begin
         // daily pages: end

@@ -3,7 +3,9 @@
 //! `Deserialize` (and its date parsing) would be compiled into the wasm for a handful
 //! of fields. `src/oura/models` stays the reference of the documents.
 
+pub mod battery;
 pub mod daily;
+pub mod heartrate;
 
 use super::logic::Period;
 use crate::oura::models::{SampleModel, SleepType, Timestamp};
