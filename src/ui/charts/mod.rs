@@ -20,6 +20,7 @@ pub mod view;
 // daily charts: begin
 // daily charts: end
 // event charts: begin
+pub mod timeline;
 // event charts: end
 
 pub use model::{BandPoint, Series, XAxis};

@@ -8,6 +8,11 @@ use crate::oura::models::{SampleModel, SleepType, Timestamp};
 use chrono::NaiveDate;
 use serde_json::Value;
 
+pub mod rest_mode;
+pub mod sessions;
+pub mod tags;
+pub mod workouts;
+
 /// Why a document cannot be shown (shown after "This record could not be read").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable(pub String);
