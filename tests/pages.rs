@@ -16,4 +16,12 @@ mod existing;
 // daily pages: end
 
 // event pages: begin
+#[path = "pages/rest_mode.rs"]
+mod rest_mode;
+#[path = "pages/sessions.rs"]
+mod sessions;
+#[path = "pages/tags.rs"]
+mod tags;
+#[path = "pages/workouts.rs"]
+mod workouts;
 // event pages: end

@@ -266,7 +266,7 @@ fn WeekList(days: super::common::Days) -> impl IntoView {
                     .iter()
                     .map(|w| week_view(i18n, w, &route, selected, lang))
                     .collect_view();
-                view! { <ol class="ev-weeks">{list}</ol> }.into_any()
+                view! { <ol class="period-list">{list}</ol> }.into_any()
             }
             (Some(Some(Err(e))), _) => {
                 view! { <p class="view-error" role="alert">{e.1.clone()}</p> }.into_any()
