@@ -136,7 +136,7 @@ async fn a_span_from_the_day_before_shows_both_dates_and_unknown_codes_are_words
     assert!(t.contains("Zero gravity"), "{t}");
     assert!(t.contains("14:16–15:48 · 1 h 32 min"), "{t}");
     assert!(notes(&root).is_empty(), "an empty comment is not shown");
-    assert_eq!(all(&root, ".chart-svg .tl-span").len(), 2);
+    assert_eq!(all(&root, ".chart-svg .st-1").len(), 2);
 }
 
 #[wasm_bindgen_test]

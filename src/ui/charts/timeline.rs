@@ -18,6 +18,11 @@ pub struct Event {
     pub label: String,
 }
 
+/// Colors of spans and marks: two of the palette's classes that color both an SVG
+/// shape and a legend swatch, in light and dark mode (style/main.css, charts).
+const SPAN: &str = "st-1";
+const MARK: &str = "st-4";
+
 /// Height of a lane (viewBox units).
 const LANE: f64 = 20.0;
 /// Longest name shown in a tooltip or the text alternative (the list shows it whole).
@@ -112,7 +117,7 @@ pub fn timeline(events: &[Event], day_start: f64, offset_s: i32, lang: Lang) -> 
         let x = sx.at(e.start);
         let y = lane_y(0);
         m.marks.push(Mark::Rect {
-            class: "tl-mark",
+            class: MARK,
             x: x - 2.0,
             y: y + 2.0,
             w: 4.0,
@@ -130,7 +135,7 @@ pub fn timeline(events: &[Event], day_start: f64, offset_s: i32, lang: Lang) -> 
         let (x0, x1) = (sx.at(*a), sx.at(*b));
         let y = lane_y(first_span_lane + lane);
         m.marks.push(Mark::Rect {
-            class: "tl-span",
+            class: SPAN,
             x: x0,
             y: y + 3.0,
             w: (x1 - x0).max(2.0),
@@ -153,11 +158,10 @@ pub fn timeline(events: &[Event], day_start: f64, offset_s: i32, lang: Lang) -> 
     }
     m.tips.sort_by(|a, b| a.x.total_cmp(&b.x));
     if !spans.is_empty() {
-        m.legend
-            .push(("tl-span", text(lang, "page.tags.with_duration")));
+        m.legend.push((SPAN, text(lang, "page.tags.with_duration")));
     }
     if !marks.is_empty() {
-        m.legend.push(("tl-mark", text(lang, "page.tags.moment")));
+        m.legend.push((MARK, text(lang, "page.tags.moment")));
     }
     let count = fill(
         &text(lang, "page.tags.count"),
@@ -230,8 +234,8 @@ mod tests {
             JST,
             Lang::En,
         );
-        let spans = rects(&m, "tl-span");
-        let marks = rects(&m, "tl-mark");
+        let spans = rects(&m, SPAN);
+        let marks = rects(&m, MARK);
         assert_eq!((spans.len(), marks.len()), (2, 1));
         assert!(
             spans[0].1 != spans[1].1,
@@ -259,11 +263,11 @@ mod tests {
     #[test]
     fn a_span_from_the_day_before_is_cut_at_midnight_but_keeps_its_times() {
         let m = timeline(&[ev(-2.0, Some(1.0), "Fasting")], DAY, JST, Lang::Ja);
-        let spans = rects(&m, "tl-span");
+        let spans = rects(&m, SPAN);
         assert_eq!(spans.len(), 1);
         assert_eq!(spans[0].0, 8.0, "starts at the left edge");
         assert_eq!(m.tips[0].text, "22:00–01:00 · Fasting · 3時間");
-        assert_eq!(m.legend, vec![("tl-span", "時間のあるタグ".to_owned())]);
+        assert_eq!(m.legend, vec![(SPAN, "時間のあるタグ".to_owned())]);
     }
 
     #[test]
@@ -297,7 +301,7 @@ mod tests {
     #[test]
     fn a_span_ending_before_it_starts_is_a_moment() {
         let m = timeline(&[ev(9.0, Some(8.0), "Odd")], DAY, JST, Lang::En);
-        assert_eq!(rects(&m, "tl-mark").len(), 1);
+        assert_eq!(rects(&m, MARK).len(), 1);
         assert_eq!(m.tips[0].text, "09:00 · Odd");
     }
 }

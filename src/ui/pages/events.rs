@@ -158,7 +158,7 @@ pub fn DayTotals(id: EndpointId, days: Days, totals: Totals) -> impl IntoView {
                     <li>
                         <a class="history-row" href=link aria-current=current>
                             <span class="history-date">{date_text(*d, lang, false)}</span>
-                            <span class="ev-what">{what}</span>
+                            <span class="ev-what ev-wrap">{what}</span>
                             <span class="history-value">{(totals.show)(*v, lang)}</span>
                         </a>
                     </li>

@@ -75,7 +75,7 @@ fn period_view(i18n: I18n, p: &RestPeriod, lang: &str) -> AnyView {
                 };
                 view! {
                     <li>
-                        <span class="event-title">{tags}</span>
+                        <span class="event-title ev-wrap">{tags}</span>
                         <span class="event-detail">{day_time(e.at.date_naive(), Some(&e.at), lang)}</span>
                     </li>
                 }
@@ -84,7 +84,7 @@ fn period_view(i18n: I18n, p: &RestPeriod, lang: &str) -> AnyView {
             .into_any()
     };
     view! {
-        <article class="period ev-item">
+        <article class="period">
             <h3>{span_text(i18n, p, lang)}</h3>
             {facts(rows)}
             <h4 class="view-sub">{i18n.t("page.rest_mode.episodes")}</h4>
@@ -170,7 +170,7 @@ fn RestHistory(
                             <li>
                                 <a class="history-row" href=link aria-current=current>
                                     <span class="history-date">{span_text(i18n, p, lang)}</span>
-                                    <span class="ev-what">{episodes}</span>
+                                    <span class="ev-what ev-wrap">{episodes}</span>
                                     <span class="history-value">{value}</span>
                                 </a>
                             </li>

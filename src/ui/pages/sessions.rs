@@ -100,8 +100,8 @@ fn session_view(i18n: I18n, s: &Session, d: &Value, lang: &str) -> AnyView {
     let hrv = curve(i18n, &c.hrv, "view.chart.hrv", i18n.t("view.unit.ms"));
     let motion = curve(i18n, &c.motion, "page.sessions.motion", String::new());
     view! {
-        <article class="period ev-item">
-            <h3>{heading}</h3>
+        <article class="period">
+            <h3 class="ev-wrap">{heading}</h3>
             {facts(rows)}
             {hr}
             {hrv}

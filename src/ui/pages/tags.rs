@@ -114,7 +114,7 @@ pub fn tags_day(i18n: I18n, docs: &[Value]) -> AnyView {
         .map(|t| {
             view! {
                 <li>
-                    <span class="event-title">{tag_names(&t)}</span>
+                    <span class="event-title ev-wrap">{tag_names(&t)}</span>
                     <span class="event-detail">{clock(&t.at)}</span>
                     {t.text.map(|l| view! { <span class="event-note">{l}</span> })}
                 </li>
@@ -182,7 +182,7 @@ pub fn enhanced_day(i18n: I18n, docs: &[Value], day: NaiveDate) -> AnyView {
             let comment = t.comment.clone();
             view! {
                 <li>
-                    <span class="event-title">{enhanced_name(i18n, t)}</span>
+                    <span class="event-title ev-wrap">{enhanced_name(i18n, t)}</span>
                     <span class="event-detail">{when_text(t, day, lang)}</span>
                     {comment.map(|l| view! { <span class="event-note">{l}</span> })}
                 </li>
@@ -212,7 +212,7 @@ fn one_tag(d: &Value) -> Option<(NaiveDate, f64)> {
 }
 
 fn one_enhanced(d: &Value) -> Option<(NaiveDate, f64)> {
-    Some((enhanced(d).ok()?.start_day, 1.0))
+    Some((enhanced(d).ok()?.start_day(), 1.0))
 }
 
 fn show_count(v: f64, _lang: &str) -> String {

@@ -127,9 +127,8 @@ fn workout_view(i18n: I18n, w: &Workout, lang: &str) -> AnyView {
         ),
         (
             i18n.t("page.workouts.source"),
-            w.source
-                .as_ref()
-                .map_or_else(|| "—".to_owned(), |s| source_text(i18n, s)),
+            w.source()
+                .map_or_else(|| "—".to_owned(), |s| source_text(i18n, &s)),
         ),
         (
             i18n.t("page.workouts.label"),
@@ -137,8 +136,8 @@ fn workout_view(i18n: I18n, w: &Workout, lang: &str) -> AnyView {
         ),
     ];
     view! {
-        <article class="period ev-item">
-            <h3>{heading}</h3>
+        <article class="period">
+            <h3 class="ev-wrap">{heading}</h3>
             {facts(rows)}
         </article>
     }
@@ -230,7 +229,7 @@ fn week_view(
                 <li>
                     <a class="history-row" href=link aria-current=current>
                         <span class="history-date">{date_text(x.day, lang, false)}</span>
-                        <span class="ev-what">{code_words(&x.activity)}</span>
+                        <span class="ev-what ev-wrap">{code_words(&x.activity)}</span>
                         <span class="history-value">{duration(x.seconds() as f64, lang)}</span>
                     </a>
                 </li>

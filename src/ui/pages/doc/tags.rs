@@ -2,8 +2,8 @@
 //! documents as the views show them.
 
 use super::workouts::note;
-use super::{bad, day, object, opt_str, opt_time, time, Unreadable};
-use crate::oura::models::{parse_day, Timestamp};
+use super::{bad, day, object, opt_time, time, Unreadable};
+use crate::oura::models::Timestamp;
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -17,11 +17,6 @@ pub fn strings(d: &Value, k: &str) -> Result<Vec<String>, Unreadable> {
                 .collect::<Option<Vec<_>>>()
         })
         .ok_or_else(|| bad(k))
-}
-
-/// A date field (`YYYY-MM-DD`).
-fn opt_day(d: &Value, k: &str) -> Option<NaiveDate> {
-    parse_day(opt_str(d, k)?)
 }
 
 /// One legacy tag.
@@ -45,11 +40,11 @@ pub fn tag(d: &Value) -> Result<Tag, Unreadable> {
     })
 }
 
-/// One enhanced tag.
+/// One enhanced tag. Its days are those of its timestamps at their own offset, which
+/// is what `start_day` / `end_day` hold (not read: Today shows enhanced tags too, and
+/// the first load has no byte to spare).
 #[derive(Clone, Debug, PartialEq)]
 pub struct EnhancedTag {
-    pub start_day: NaiveDate,
-    pub end_day: Option<NaiveDate>,
     pub start: Timestamp,
     /// `None`: a tag of a moment (no duration).
     pub end: Option<Timestamp>,
@@ -60,22 +55,24 @@ pub struct EnhancedTag {
 }
 
 impl EnhancedTag {
+    /// The local day it starts.
+    pub fn start_day(&self) -> NaiveDate {
+        self.start.date_naive()
+    }
+
     /// Whether the tag is on `day` (from its start day to its end day).
     pub fn on(&self, day: NaiveDate) -> bool {
-        self.start_day <= day && day <= self.end_day.unwrap_or(self.start_day).max(self.start_day)
+        let end = self.end.map_or(self.start, |e| e.max(self.start));
+        self.start_day() <= day && day <= end.date_naive()
     }
 }
 
 /// Reads an `enhanced_tag` document.
 pub fn enhanced(d: &Value) -> Result<EnhancedTag, Unreadable> {
     let d = object(d)?;
-    let start = time(d, "start_time")?;
-    let end = opt_time(d, "end_time");
     Ok(EnhancedTag {
-        start_day: opt_day(d, "start_day").ok_or_else(|| bad("start_day"))?,
-        end_day: opt_day(d, "end_day").or_else(|| end.map(|e| e.date_naive())),
-        start,
-        end,
+        start: time(d, "start_time")?,
+        end: opt_time(d, "end_time"),
         code: note(d, "tag_type_code"),
         custom_name: note(d, "custom_name"),
         comment: note(d, "comment"),
@@ -111,8 +108,8 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            (t.end, t.end_day, t.code.clone(), t.comment.clone()),
-            (None, None, None, None)
+            (t.end, t.code.clone(), t.comment.clone()),
+            (None, None, None)
         );
         assert!(t.on(d("2026-11-14")));
         assert!(!t.on(d("2026-11-15")));
@@ -122,14 +119,19 @@ mod tests {
             "tag_type_code": "custom", "custom_name": "Cold plunge", "comment": ""
         }))
         .unwrap();
-        assert_eq!(
-            t.end_day,
-            Some(d("2026-11-15")),
-            "from end_time when end_day is null"
-        );
+        assert_eq!(t.start_day(), d("2026-11-14"));
         assert!(t.on(d("2026-11-15")));
         assert_eq!(t.comment, None, "an empty comment is no comment");
         assert_eq!(t.custom_name.as_deref(), Some("Cold plunge"));
         assert!(enhanced(&json!({"id": "e", "start_day": "2026-11-14"})).is_err());
+        let t = enhanced(&json!({
+            "id": "e", "start_time": "2026-11-14T22:00:00+09:00",
+            "end_time": "2026-11-14T21:00:00+09:00"
+        }))
+        .unwrap();
+        assert!(
+            t.on(d("2026-11-14")) && !t.on(d("2026-11-13")),
+            "an end before the start"
+        );
     }
 }

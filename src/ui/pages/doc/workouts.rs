@@ -12,8 +12,10 @@ pub struct Workout {
     /// Activity code as Oura spells it (`walking`, `strength_training`, …).
     pub activity: String,
     pub intensity: PublicWorkoutIntensity,
-    /// `None`: absent (the spec requires it, but it is not needed to show the rest).
-    pub source: Option<PublicWorkoutSource>,
+    /// How it was recorded, as Oura spells it (see [`Workout::source`]); `None`:
+    /// absent (the spec requires it, but the rest can be shown without it). Kept as
+    /// text: Today does not show it (first-load size).
+    pub source_code: Option<String>,
     pub start: Timestamp,
     pub end: Timestamp,
     /// kcal.
@@ -25,6 +27,11 @@ pub struct Workout {
 }
 
 impl Workout {
+    /// How the workout was recorded.
+    pub fn source(&self) -> Option<PublicWorkoutSource> {
+        self.source_code.as_deref().map(Into::into)
+    }
+
     /// Seconds from start to end (never negative).
     pub fn seconds(&self) -> i64 {
         (self.end - self.start).num_seconds().max(0)
@@ -45,7 +52,7 @@ pub fn workout(d: &Value) -> Result<Workout, Unreadable> {
         day: day(d).ok_or_else(|| bad("day"))?,
         activity: string(d, "activity")?.to_owned(),
         intensity: string(d, "intensity")?.into(),
-        source: opt_str(d, "source").map(Into::into),
+        source_code: opt_str(d, "source").map(str::to_owned),
         start: time(d, "start_datetime")?,
         end: time(d, "end_datetime")?,
         calories: opt_num(d, "calories"),
@@ -82,7 +89,7 @@ mod tests {
         d["distance"] = json!(4929.5);
         d.as_object_mut().unwrap().remove("source");
         let w = workout(&d).unwrap();
-        assert_eq!((w.calories, w.label, w.source), (None, None, None));
+        assert_eq!((w.source(), w.calories, w.label), (None, None, None));
         assert_eq!(w.distance, Some(4929.5));
     }
 
@@ -94,12 +101,12 @@ mod tests {
         let w = workout(&d).unwrap();
         assert_eq!(w.intensity, PublicWorkoutIntensity::Other("extreme".into()));
         assert_eq!(
-            w.source,
+            w.source(),
             Some(PublicWorkoutSource::Other("live_smart_watch".into()))
         );
         d["source"] = json!("live_oura_heart_rate");
         assert_eq!(
-            workout(&d).unwrap().source,
+            workout(&d).unwrap().source(),
             Some(PublicWorkoutSource::LiveOuraHeartRate)
         );
     }
