@@ -20,4 +20,12 @@ mod heartrate;
 // daily pages: end
 
 // event pages: begin
+#[path = "pages/rest_mode.rs"]
+mod rest_mode;
+#[path = "pages/sessions.rs"]
+mod sessions;
+#[path = "pages/tags.rs"]
+mod tags;
+#[path = "pages/workouts.rs"]
+mod workouts;
 // event pages: end

@@ -95,5 +95,8 @@ async fn an_unreadable_row_is_reported_and_the_rest_still_shows_in_japanese() {
     );
     let t = text(&root);
     assert!(t.contains("この記録は読み取れませんでした"), "{t}");
-    assert!(t.contains("正しくありません"), "the reason in Japanese: {t}");
+    assert!(
+        t.contains("正しくありません"),
+        "the reason in Japanese: {t}"
+    );
 }

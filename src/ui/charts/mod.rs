@@ -22,6 +22,7 @@ pub mod heart;
 // daily charts: begin
 // daily charts: end
 // event charts: begin
+pub mod timeline;
 // event charts: end
 
 pub use model::{BandPoint, Series, XAxis};

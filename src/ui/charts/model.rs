@@ -213,7 +213,7 @@ pub(crate) fn axes(
     x_labels(m, g, xs);
 }
 
-fn x_labels(m: &mut Model, g: &Geo, xs: &[(f64, String)]) {
+pub(crate) fn x_labels(m: &mut Model, g: &Geo, xs: &[(f64, String)]) {
     for (x, label) in xs {
         m.marks.push(Mark::Text {
             class: "tick tick-x",

@@ -173,7 +173,7 @@ fn legend(items: &[(&'static str, String)]) -> Option<impl IntoView + use<>> {
 }
 
 /// A memo of a model built from the current language.
-fn built(f: impl Fn(Lang) -> Model + Send + Sync + 'static) -> Memo<Model> {
+pub(crate) fn built(f: impl Fn(Lang) -> Model + Send + Sync + 'static) -> Memo<Model> {
     let i18n = use_i18n();
     Memo::new(move |_| f(i18n.lang.get()))
 }

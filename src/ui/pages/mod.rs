@@ -25,6 +25,8 @@ pub mod local_day;
 // daily pages (stress, resilience, cardiovascular_age, spo2, vo2_max, bedtime, rings, personal_info): begin
 // daily pages: end
 // event pages (rest_mode; workouts, sessions, tags above): begin
+pub mod events;
+pub mod rest_mode;
 // event pages: end
 
 pub use data_index::DataIndexPage;
@@ -50,6 +52,10 @@ pub fn endpoint_page(e: &'static Endpoint) -> AnyView {
         // daily pages: begin
         // daily pages: end
         // event pages: begin
+        Page::Workouts => view! { <workouts::WorkoutsPage /> }.into_any(),
+        Page::Sessions => view! { <sessions::SessionsPage /> }.into_any(),
+        Page::Tags => view! { <tags::TagsPage id=e.id /> }.into_any(),
+        Page::RestMode => view! { <rest_mode::RestModePage /> }.into_any(),
         // event pages: end
         _ => endpoint::status_page(e),
     }

@@ -6,6 +6,10 @@
 pub mod battery;
 pub mod daily;
 pub mod heartrate;
+pub mod rest_mode;
+pub mod sessions;
+pub mod tags;
+pub mod workouts;
 
 use super::logic::Period;
 use crate::oura::models::{SampleModel, SleepType, Timestamp};
