@@ -8,6 +8,18 @@ use crate::oura::models::{SampleModel, SleepType, Timestamp};
 use chrono::NaiveDate;
 use serde_json::Value;
 
+// daily pages' accessors: begin
+pub mod bedtime;
+pub mod cardiovascular_age;
+pub mod checked;
+pub mod personal_info;
+pub mod resilience;
+pub mod rings;
+pub mod spo2;
+pub mod stress;
+pub mod vo2_max;
+// daily pages' accessors: end
+
 /// Why a document cannot be shown (shown after "This record could not be read").
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable(pub String);
