@@ -18,6 +18,7 @@ pub mod view;
 // heart charts: begin
 // heart charts: end
 // daily charts: begin
+pub mod bedtime;
 // daily charts: end
 // event charts: begin
 // event charts: end

@@ -101,17 +101,17 @@ pub struct BandPoint {
 
 /// Plot area inside the viewBox.
 #[derive(Clone, Copy)]
-struct Geo {
-    w: f64,
-    h: f64,
-    left: f64,
-    right: f64,
-    top: f64,
-    bottom: f64,
+pub(crate) struct Geo {
+    pub(crate) w: f64,
+    pub(crate) h: f64,
+    pub(crate) left: f64,
+    pub(crate) right: f64,
+    pub(crate) top: f64,
+    pub(crate) bottom: f64,
 }
 
 impl Geo {
-    const XY: Geo = Geo {
+    pub(crate) const XY: Geo = Geo {
         w: 360.0,
         h: 180.0,
         left: 40.0,
@@ -120,37 +120,37 @@ impl Geo {
         bottom: 24.0,
     };
 
-    fn x0(&self) -> f64 {
+    pub(crate) fn x0(&self) -> f64 {
         self.left
     }
-    fn x1(&self) -> f64 {
+    pub(crate) fn x1(&self) -> f64 {
         self.w - self.right
     }
-    fn y0(&self) -> f64 {
+    pub(crate) fn y0(&self) -> f64 {
         self.h - self.bottom
     }
-    fn y1(&self) -> f64 {
+    pub(crate) fn y1(&self) -> f64 {
         self.top
     }
-    fn model(&self) -> Model {
+    pub(crate) fn model(&self) -> Model {
         Model {
             w: self.w,
             h: self.h,
             ..Model::default()
         }
     }
-    fn sx(&self, domain: (f64, f64)) -> Linear {
+    pub(crate) fn sx(&self, domain: (f64, f64)) -> Linear {
         Linear::new(domain, (self.x0(), self.x1()))
     }
 }
 
-const MAX_X_TICKS: usize = 6;
+pub(crate) const MAX_X_TICKS: usize = 6;
 const MAX_Y_TICKS: usize = 5;
 const SERIES: [&str; 2] = ["line s0", "line s1"];
 const SWATCH: [&str; 2] = ["s0", "s1"];
 
 /// x tick marks (positions in viewBox units) for the data range `x0..=x1`.
-fn x_ticks(axis: XAxis, x0: f64, x1: f64, lang: Lang) -> Vec<(f64, String)> {
+pub(crate) fn x_ticks(axis: XAxis, x0: f64, x1: f64, lang: Lang) -> Vec<(f64, String)> {
     match axis {
         XAxis::Clock { offset_s } => time_ticks(x0, x1, offset_s, MAX_X_TICKS)
             .into_iter()
@@ -206,7 +206,7 @@ fn axes(m: &mut Model, g: &Geo, sy: &Linear, y_ticks: &[f64], xs: &[(f64, String
     x_labels(m, g, xs);
 }
 
-fn x_labels(m: &mut Model, g: &Geo, xs: &[(f64, String)]) {
+pub(crate) fn x_labels(m: &mut Model, g: &Geo, xs: &[(f64, String)]) {
     for (x, label) in xs {
         m.marks.push(Mark::Text {
             class: "tick tick-x",
@@ -244,7 +244,7 @@ fn range_text(s: (f64, f64, f64), decimals: u8, unit: &str, lang: Lang) -> Strin
 }
 
 /// The model of a chart without data: a centered "No data".
-fn empty(g: &Geo, lang: Lang) -> Model {
+pub(crate) fn empty(g: &Geo, lang: Lang) -> Model {
     let mut m = g.model();
     m.summary = text(lang, "charts.no_data");
     m.marks.push(Mark::Text {
@@ -257,7 +257,7 @@ fn empty(g: &Geo, lang: Lang) -> Model {
     m
 }
 
-fn join(parts: &[String], lang: Lang) -> String {
+pub(crate) fn join(parts: &[String], lang: Lang) -> String {
     parts.join(if lang == Lang::Ja { "、" } else { ", " })
 }
 

@@ -79,7 +79,11 @@ fn box_x(el: &wasm_bindgen::JsValue) -> Option<(f64, f64)> {
 
 /// Renders a model: a focusable group with the tooltip line, the SVG
 /// (`role="img"`, `<title>`, `<desc>` = the text alternative) and the legend.
-fn chart(kind: &'static str, title: Signal<String>, model: Memo<Model>) -> impl IntoView {
+pub(crate) fn chart(
+    kind: &'static str,
+    title: Signal<String>,
+    model: Memo<Model>,
+) -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let tip = move || {
         active
@@ -169,7 +173,7 @@ fn legend(items: &[(&'static str, String)]) -> Option<impl IntoView + use<>> {
 }
 
 /// A memo of a model built from the current language.
-fn built(f: impl Fn(Lang) -> Model + Send + Sync + 'static) -> Memo<Model> {
+pub(crate) fn built(f: impl Fn(Lang) -> Model + Send + Sync + 'static) -> Memo<Model> {
     let i18n = use_i18n();
     Memo::new(move |_| f(i18n.lang.get()))
 }
