@@ -230,7 +230,7 @@ pub fn BedtimePage() -> impl IntoView {
                 window=chart_window
             />
         </section>
-        <section class="card view-history" aria-labelledby="view-history-h">
+        <section class="card view-history daily-history" aria-labelledby="view-history-h">
             <h2 id="view-history-h">{i18n.tr("view.history")}</h2>
             {rows}
         </section>

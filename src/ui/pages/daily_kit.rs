@@ -175,7 +175,7 @@ fn DailyTrendHistory(
             </div>
             {chart}
         </section>
-        <section class="card view-history" aria-labelledby="view-history-h">
+        <section class="card view-history daily-history" aria-labelledby="view-history-h">
             <h2 id="view-history-h">{i18n.tr("view.history")}</h2>
             {rows}
         </section>
