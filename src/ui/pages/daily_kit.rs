@@ -21,6 +21,9 @@ use std::sync::Arc;
 /// How a day card shows the documents of its day.
 pub type DayCard = Arc<dyn Fn(I18n, &[Value]) -> AnyView + Send + Sync>;
 
+/// The day and the values (one per series) of one document.
+pub type DayValue = Option<(NaiveDate, Vec<Option<f64>>)>;
+
 /// What the trend and history show.
 #[derive(Clone, Copy)]
 pub struct DailyTrend {
@@ -29,7 +32,7 @@ pub struct DailyTrend {
     /// i18n keys of the series names (one: a bar chart; two: two lines).
     pub series: &'static [&'static str],
     /// The day and the values of one document (`None`: not shown).
-    pub values: fn(&Value) -> Option<(NaiveDate, Vec<Option<f64>>)>,
+    pub values: fn(&Value) -> DayValue,
     /// A history row's value text.
     pub show: fn(I18n, &[Option<f64>]) -> String,
     /// Chart value = value / `scale` (seconds → hours).
