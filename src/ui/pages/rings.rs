@@ -38,7 +38,7 @@ fn one(i18n: I18n, r: &Ring) -> AnyView {
         PublicRingHardwareType::KNOWN,
     );
     let heading = if r.hardware_type.is_some() {
-        hardware.clone()
+        hardware
     } else {
         i18n.t("page.rings.ring")
     };
@@ -46,8 +46,12 @@ fn one(i18n: I18n, r: &Ring) -> AnyView {
         || i18n.t("page.rings.unknown"),
         |t| date_text(t.with_timezone(&chrono::Local).date_naive(), lang, true),
     );
-    let rows = vec![
-        (i18n.t("page.rings.hardware"), hardware),
+    // The model is the heading; a ring without one is headed "Ring" and says so.
+    let mut rows = Vec::new();
+    if r.hardware_type.is_none() {
+        rows.push((i18n.t("page.rings.hardware"), "—".to_owned()));
+    }
+    rows.extend([
         (
             i18n.t("page.rings.color"),
             code_text(
@@ -75,7 +79,7 @@ fn one(i18n: I18n, r: &Ring) -> AnyView {
             r.size.map_or_else(|| "—".to_owned(), |s| s.to_string()),
         ),
         (i18n.t("page.rings.set_up"), set_up),
-    ];
+    ]);
     view! {
         <li class="ring-item">
             <h3 class="ring-name">{heading}</h3>
