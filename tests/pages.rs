@@ -17,6 +17,22 @@ mod heartrate;
 // heart pages: end
 
 // daily pages: begin
+#[path = "pages/bedtime.rs"]
+mod bedtime;
+#[path = "pages/cardiovascular_age.rs"]
+mod cardiovascular_age;
+#[path = "pages/personal_info.rs"]
+mod personal_info;
+#[path = "pages/resilience.rs"]
+mod resilience;
+#[path = "pages/rings.rs"]
+mod rings;
+#[path = "pages/spo2.rs"]
+mod spo2;
+#[path = "pages/stress.rs"]
+mod stress;
+#[path = "pages/vo2_max.rs"]
+mod vo2_max;
 // daily pages: end
 
 // event pages: begin

@@ -20,6 +20,7 @@ pub mod battery;
 pub mod heart;
 // heart charts: end
 // daily charts: begin
+pub mod bedtime;
 // daily charts: end
 // event charts: begin
 pub mod timeline;

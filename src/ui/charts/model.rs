@@ -144,7 +144,7 @@ impl Geo {
     }
 }
 
-const MAX_X_TICKS: usize = 6;
+pub(crate) const MAX_X_TICKS: usize = 6;
 pub(crate) const MAX_Y_TICKS: usize = 5;
 const SERIES: [&str; 2] = ["line s0", "line s1"];
 const SWATCH: [&str; 2] = ["s0", "s1"];

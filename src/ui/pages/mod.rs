@@ -23,6 +23,15 @@ pub mod heartrate;
 pub mod local_day;
 // heart pages: end
 // daily pages (stress, resilience, cardiovascular_age, spo2, vo2_max, bedtime, rings, personal_info): begin
+pub mod bedtime;
+pub mod cardiovascular_age;
+pub mod daily_kit;
+pub mod personal_info;
+pub mod resilience;
+pub mod rings;
+pub mod spo2;
+pub mod stress;
+pub mod vo2_max;
 // daily pages: end
 // event pages (rest_mode; workouts, sessions, tags above): begin
 pub mod events;
@@ -50,6 +59,16 @@ pub fn endpoint_page(e: &'static Endpoint) -> AnyView {
         Page::Battery => view! { <battery::BatteryPage /> }.into_any(),
         // heart pages: end
         // daily pages: begin
+        Page::Stress => view! { <stress::StressPage /> }.into_any(),
+        Page::Resilience => view! { <resilience::ResiliencePage /> }.into_any(),
+        Page::CardiovascularAge => {
+            view! { <cardiovascular_age::CardiovascularAgePage /> }.into_any()
+        }
+        Page::Spo2 => view! { <spo2::Spo2Page /> }.into_any(),
+        Page::Vo2Max => view! { <vo2_max::Vo2MaxPage /> }.into_any(),
+        Page::Bedtime => view! { <bedtime::BedtimePage /> }.into_any(),
+        Page::Rings => view! { <rings::RingsPage /> }.into_any(),
+        Page::PersonalInfo => view! { <personal_info::PersonalInfoPage /> }.into_any(),
         // daily pages: end
         // event pages: begin
         Page::Workouts => view! { <workouts::WorkoutsPage /> }.into_any(),
@@ -57,7 +76,6 @@ pub fn endpoint_page(e: &'static Endpoint) -> AnyView {
         Page::Tags => view! { <tags::TagsPage id=e.id /> }.into_any(),
         Page::RestMode => view! { <rest_mode::RestModePage /> }.into_any(),
         // event pages: end
-        _ => endpoint::status_page(e),
     }
 }
 

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
+    // The profile card's text lives in the data pages' tables.
+    crate::i18n::register_pages();
     Effect::new(move |_| set_title(&i18n.t("page.settings.title")));
     view! {
         <h1>{i18n.tr("page.settings.title")}</h1>
@@ -21,6 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h2>{i18n.tr("account.title")}</h2>
             <AccountDetails />
         </section>
+        <super::personal_info::ProfileCard />
         <section class="card">
             <h2>{i18n.tr("data.title")}</h2>
             <DataActions />

@@ -16,6 +16,16 @@ use crate::oura::models::{SampleModel, SleepType, Timestamp};
 use chrono::NaiveDate;
 use serde_json::Value;
 
+pub mod bedtime;
+pub mod cardiovascular_age;
+pub mod checked;
+pub mod personal_info;
+pub mod resilience;
+pub mod rings;
+pub mod spo2;
+pub mod stress;
+pub mod vo2_max;
+
 /// Why a document cannot be shown (shown, translated, after "This record could not be
 /// read": `common::unreadable`).
 #[derive(Clone, Debug, PartialEq)]
