@@ -199,6 +199,11 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("store.error.download", "The export could not be downloaded. Try again."),
     // views
     ("view.loading", "Loading…"),
+    ("view.vitals", "Vitals"),
+    ("view.battery", "Battery"),
+    ("view.stress.restored", "Restored"),
+    ("view.stress.normal", "Normal"),
+    ("view.stress.stressful", "Stressful"),
     ("view.unreadable", "This record could not be read."),
     ("view.unreadable.field", "(`{field}` is missing or not valid.)"),
     ("view.unreadable.not_object", "(It is not a JSON object.)"),

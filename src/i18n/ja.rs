@@ -199,6 +199,11 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("store.error.download", "書き出しファイルをダウンロードできませんでした。もう一度お試しください。"),
     // views
     ("view.loading", "読み込み中…"),
+    ("view.vitals", "体の状態"),
+    ("view.battery", "バッテリー"),
+    ("view.stress.restored", "回復できた"),
+    ("view.stress.normal", "普通"),
+    ("view.stress.stressful", "ストレスが多い"),
     ("view.unreadable", "この記録は読み取れませんでした。"),
     ("view.unreadable.field", "（「{field}」がないか、正しくありません。）"),
     ("view.unreadable.not_object", "（JSON オブジェクトではありません。）"),

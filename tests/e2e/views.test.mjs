@@ -89,6 +89,24 @@ test('Today, sleep, readiness and activity show the simulator values of the chos
     await main.locator('.event-title').getByText(name.charAt(0).toUpperCase() + name.slice(1), { exact: true }).first().waitFor();
     if (w.label) await main.getByText(w.label, { exact: true }).first().waitFor();
   }
+  // The vitals, each a link to its page for the same day.
+  const vital = async (label) => (await main.locator(`a.vital:has(.vital-label:text-is("${label}"))`).locator('.vital-value').innerText()).trim();
+  assert.equal(await vital('Lowest heart rate'), `${want.night.lowest_heart_rate} bpm`);
+  const stress = exp.collections.daily_stress.find((d) => d.day === DAY);
+  const summary = { restored: 'Restored', normal: 'Normal', stressful: 'Stressful' };
+  assert.equal(await vital('Stress'), stress?.day_summary ? summary[stress.day_summary] : '—');
+  const spo2 = exp.collections.daily_spo2.find((d) => d.day === DAY);
+  assert.equal(await vital('Blood oxygen'), spo2?.spo2_percentage?.average != null ? `${n(spo2.spo2_percentage.average, 1)}%` : '—');
+  const lastBattery = exp.collections.ring_battery_level
+    .filter((r) => r.timestamp.slice(0, 10) <= DAY)
+    .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp))
+    .at(-1);
+  assert.ok(lastBattery, 'the simulator has battery readings');
+  assert.equal(await vital('Battery'), `${lastBattery.level}% · ${lastBattery.timestamp.slice(11, 16)}`);
+  assert.equal(
+    await main.locator('a.vital:has(.vital-label:text-is("Battery"))').getAttribute('href'),
+    `/data/ring_battery_level?day=${DAY}`,
+  );
   await noOverflow(page, 'Today');
 
   // Previous day, then the URL survives a reload.

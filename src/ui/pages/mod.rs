@@ -16,6 +16,7 @@ pub mod sleep_score;
 pub mod tags;
 mod today;
 mod today_events;
+mod today_vitals;
 pub mod workouts;
 // heart pages (heartrate, battery): begin
 pub mod battery;

@@ -16,9 +16,9 @@ use std::sync::Arc;
 pub fn summary_text(i18n: I18n, s: Option<&Summary>) -> String {
     match s {
         None => "—".to_owned(),
-        Some(Summary::Restored) => i18n.t("page.stress.summary.restored"),
-        Some(Summary::Normal) => i18n.t("page.stress.summary.normal"),
-        Some(Summary::Stressful) => i18n.t("page.stress.summary.stressful"),
+        Some(Summary::Restored) => i18n.t("view.stress.restored"),
+        Some(Summary::Normal) => i18n.t("view.stress.normal"),
+        Some(Summary::Stressful) => i18n.t("view.stress.stressful"),
         Some(Summary::Other(code)) => code_words(code),
     }
 }

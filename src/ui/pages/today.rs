@@ -11,6 +11,7 @@ use super::readiness::deviation;
 use super::set_title;
 use super::sleep::{night_facts, read_periods};
 use super::today_events::TodayEvents;
+use super::today_vitals::TodayVitals;
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::charts::{timestamp, Hypnogram, ScoreRing};
@@ -74,6 +75,7 @@ pub fn TodayPage() -> impl IntoView {
                 </a></li>
             </ul>
         </section>
+        <TodayVitals day=day sleep=sleep />
         <section class="card" aria-labelledby="sleep-h">
             <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>
             {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| each(i18n, d, &|m| {

@@ -47,11 +47,16 @@ pub fn row_ms(d: &Value) -> Option<i64> {
     opt_time(d, "timestamp").map(|t| t.timestamp_millis())
 }
 
-/// The latest reading among `docs`: its time, level and `charging` (unreadable rows
-/// are skipped). Small and free of page code: Today uses it.
-pub fn last_level(docs: &[Value]) -> Option<(Timestamp, i64, Option<bool>)> {
+/// The latest reading among `docs` up to the end of `until` (on the reading's own
+/// clock), if given: its time, level and `charging` (unreadable rows are skipped).
+/// Small and free of page code: Today uses it.
+pub fn last_level(
+    docs: &[Value],
+    until: Option<chrono::NaiveDate>,
+) -> Option<(Timestamp, i64, Option<bool>)> {
     docs.iter()
         .filter_map(|d| Some((opt_time(d, "timestamp")?, d.get("level")?.as_i64()?, d)))
+        .filter(|(t, _, _)| until.is_none_or(|u| t.date_naive() <= u))
         .max_by_key(|(t, _, _)| *t)
         .map(|(t, level, d)| (t, level, flag(d, "charging")))
 }
@@ -91,9 +96,22 @@ mod tests {
             json!({"level": "x", "timestamp": "2026-11-15T11:00:00+00:00"}),
             json!({"level": 61, "timestamp": "2026-11-15T18:55:00+09:00"}),
         ];
-        let (t, level, charging) = last_level(&docs).unwrap();
+        let (t, level, charging) = last_level(&docs, None).unwrap();
         assert_eq!((level, charging), (60, Some(true)));
         assert_eq!(t.timestamp_millis() % 1000, 0);
-        assert_eq!(last_level(&[]), None);
+        assert_eq!(last_level(&[], None), None);
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().ok();
+        let next = json!({"level": 90, "timestamp": "2026-11-16T00:30:00+09:00"});
+        let with_next = [docs[0].clone(), next];
+        assert_eq!(
+            last_level(&with_next, day("2026-11-15")).map(|l| l.1),
+            Some(60),
+            "a reading of the next local day is not 'last known' on this one"
+        );
+        assert_eq!(
+            last_level(&with_next, day("2026-11-16")).map(|l| l.1),
+            Some(90)
+        );
+        assert_eq!(last_level(&with_next, day("2026-11-14")), None);
     }
 }
