@@ -4,7 +4,7 @@ use super::components::{
     start_sync_now, AuthBanner, AuthNotice, ConfigBanner, ConfigState, SessionState,
 };
 use super::nav::{BottomNav, Header, SideNav};
-use super::pages::{DataIndexPage, EndpointPage, NotFoundPage, SettingsPage, TodayPage};
+use super::pages::{DataIndexPage, NotFoundPage, SettingsPage, TodayPage};
 use super::router::{provide_router, use_route, Route};
 use crate::i18n::I18n;
 use crate::lazy::LoadFailed;
@@ -45,7 +45,7 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
         })),
         Route::Endpoint(segment) => later(Rc::new(move || {
             let segment = segment.clone();
-            Box::pin(async move { crate::call_split!(endpoint_page(segment)) })
+            Box::pin(super::pages::load_endpoint_page(segment))
         })),
         Route::Settings => later(Rc::new(|| {
             Box::pin(async { crate::call_split!(settings_page()) })
@@ -146,13 +146,6 @@ fn later(load: Rc<PageLoader>) -> AnyView {
 crate::split! { data_index_page;
     fn data_index_page() -> Result<AnyView, LoadFailed> {
         Ok(view! { <DataIndexPage /> }.into_any())
-    }
-}
-
-crate::split! { endpoint_page;
-    fn endpoint_page(segment: String) -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <EndpointPage segment=segment /> }.into_any())
     }
 }
 

@@ -76,7 +76,10 @@ fn lowest_hr(i18n: I18n, docs: &[Value], _day: NaiveDate) -> Option<String> {
 /// spells it).
 fn stress_text(i18n: I18n, docs: &[Value], _day: NaiveDate) -> Option<String> {
     let s = docs.iter().find_map(|d| doc::stress::stress(d).ok())?;
-    Some(super::stress::summary_text(i18n, Some(s.day_summary.as_ref()?)))
+    Some(super::stress::summary_text(
+        i18n,
+        Some(s.day_summary.as_ref()?),
+    ))
 }
 
 /// The night's average SpO2.
