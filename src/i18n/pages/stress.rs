@@ -12,7 +12,6 @@ pub const TEXT: PageText = PageText {
         ("page.stress.summary.stressful", "Stressful"),
         ("page.stress.note", "Oura gives no stress score: these are the times your body spent in its high stress and high recovery zones during the day."),
         ("page.stress.trend", "High stress and high recovery by day"),
-        ("page.stress.short.stress", "Stress"),
         ("page.stress.short.recovery", "Recovery"),
     ],
     ja: &[
@@ -20,11 +19,10 @@ pub const TEXT: PageText = PageText {
         ("page.stress.recovery", "高い回復状態の時間"),
         ("page.stress.summary", "1日のまとめ"),
         ("page.stress.summary.restored", "回復できた"),
-        ("page.stress.summary.normal", "普通"),
+        ("page.stress.summary.normal", "平常"),
         ("page.stress.summary.stressful", "ストレスが多い"),
         ("page.stress.note", "Ouraはストレスのスコアを出しません。日中に体が高ストレスと高い回復状態にあった時間です。"),
         ("page.stress.trend", "日ごとの高ストレスと高い回復状態"),
-        ("page.stress.short.stress", "ストレス"),
         ("page.stress.short.recovery", "回復"),
     ],
 };
