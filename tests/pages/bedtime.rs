@@ -81,7 +81,7 @@ async fn japanese_recommendation_and_status() {
         Some("遅めに起きましょう")
     );
     assert_eq!(
-        fact(&root, "状態").as_deref(),
+        fact(&root, "ステータス").as_deref(),
         Some("まだ夜の記録が足りません")
     );
 }

@@ -32,7 +32,7 @@ pub const TEXT: PageText = PageText {
     ja: &[
         ("page.bedtime.window", "最適な就寝時刻"),
         ("page.bedtime.recommendation", "おすすめ"),
-        ("page.bedtime.status", "状態"),
+        ("page.bedtime.status", "ステータス"),
         ("page.bedtime.time_zone", "タイムゾーン"),
         ("page.bedtime.your_bedtime", "実際の就寝時刻"),
         ("page.bedtime.no_window", "この日の最適な就寝時間帯はまだ見つかっていません。"),

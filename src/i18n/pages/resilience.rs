@@ -21,7 +21,6 @@ pub const TEXT: PageText = PageText {
         ),
         ("page.resilience.sleep_recovery", "Sleep recovery"),
         ("page.resilience.daytime_recovery", "Daytime recovery"),
-        ("page.resilience.stress", "Stress"),
         (
             "page.resilience.trend",
             "Resilience level by day (1 = limited, 5 = exceptional)",
@@ -42,7 +41,6 @@ pub const TEXT: PageText = PageText {
         ),
         ("page.resilience.sleep_recovery", "睡眠中の回復"),
         ("page.resilience.daytime_recovery", "日中の回復"),
-        ("page.resilience.stress", "ストレス"),
         (
             "page.resilience.trend",
             "日ごとのレジリエンスのレベル（1 = 限定的、5 = 非常に強い）",

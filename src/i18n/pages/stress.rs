@@ -9,7 +9,6 @@ pub const TEXT: PageText = PageText {
         ("page.stress.summary", "Day summary"),
         ("page.stress.note", "Oura gives no stress score: these are the times your body spent in its high stress and high recovery zones during the day."),
         ("page.stress.trend", "High stress and high recovery by day"),
-        ("page.stress.short.stress", "Stress"),
         ("page.stress.short.recovery", "Recovery"),
     ],
     ja: &[
@@ -18,7 +17,6 @@ pub const TEXT: PageText = PageText {
         ("page.stress.summary", "1日のまとめ"),
         ("page.stress.note", "Ouraはストレスのスコアを出しません。日中に体が高ストレスと高い回復状態にあった時間です。"),
         ("page.stress.trend", "日ごとの高ストレスと高い回復状態"),
-        ("page.stress.short.stress", "ストレス"),
         ("page.stress.short.recovery", "回復"),
     ],
 };

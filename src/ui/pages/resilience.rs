@@ -56,7 +56,7 @@ fn contributors(i18n: I18n, r: &Resilience) -> AnyView {
     let rows = [
         ("page.resilience.sleep_recovery", r.sleep_recovery),
         ("page.resilience.daytime_recovery", r.daytime_recovery),
-        ("page.resilience.stress", r.stress),
+        ("endpoint.daily_stress.title", r.stress),
     ]
     .into_iter()
     .map(|(k, v)| {

@@ -46,11 +46,8 @@ fn one(i18n: I18n, r: &Ring) -> AnyView {
         || i18n.t("page.rings.unknown"),
         |t| date_text(t.with_timezone(&chrono::Local).date_naive(), lang, true),
     );
-    // The model is the heading; a ring without one is headed "Ring" and says so.
+    // The model is the heading ("Ring (model unknown)" without one).
     let mut rows = Vec::new();
-    if r.hardware_type.is_none() {
-        rows.push((i18n.t("page.rings.hardware"), "—".to_owned()));
-    }
     rows.extend([
         (
             i18n.t("page.rings.color"),

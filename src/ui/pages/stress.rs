@@ -55,7 +55,7 @@ fn show(i18n: I18n, v: &[Option<f64>]) -> String {
     let t = |i: usize| hm(v.get(i).copied().flatten().map(|s| s as i64));
     format!(
         "{} {} · {} {}",
-        i18n.t("page.stress.short.stress"),
+        i18n.t("endpoint.daily_stress.title"),
         t(0),
         i18n.t("page.stress.short.recovery"),
         t(1)
@@ -71,7 +71,7 @@ pub fn StressPage() -> impl IntoView {
             render=Arc::new(stress_day)
             trend=DailyTrend {
                 title: "page.stress.trend",
-                series: &["page.stress.short.stress", "page.stress.short.recovery"],
+                series: &["endpoint.daily_stress.title", "page.stress.short.recovery"],
                 values,
                 show,
                 scale: 3600.0,
