@@ -256,6 +256,19 @@ mod tests {
         );
     }
 
+    /// Identical literals are merged across wasm modules: a page text equal to a text of
+    /// `ja.rs` (its own module) would put both in a chunk fetched on the Japanese first
+    /// load. (English texts are in the first-load module itself: sharing costs nothing.)
+    #[test]
+    fn japanese_page_text_repeats_no_text_of_ja_rs() {
+        let ja: BTreeSet<&str> = Lang::Ja.table().iter().map(|(_, v)| *v).collect();
+        for t in pages::TABLES {
+            for (k, v) in t.ja {
+                assert!(!ja.contains(v), "{k}: \"{v}\" is also a text of ja.rs");
+            }
+        }
+    }
+
     #[test]
     fn no_key_is_defined_twice_or_empty() {
         for lang in Lang::ALL {

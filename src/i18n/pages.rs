@@ -13,6 +13,7 @@ mod resilience;
 mod rest_mode;
 mod rings;
 mod sessions;
+mod shared;
 mod sleep;
 mod spo2;
 mod stress;
@@ -39,6 +40,7 @@ pub static TABLES: &[PageText] = &[
     bedtime::TEXT,
     workouts::TEXT,
     sessions::TEXT,
+    shared::TEXT,
     tags::TEXT,
     rest_mode::TEXT,
     rings::TEXT,

@@ -145,6 +145,7 @@ fn later(load: Rc<PageLoader>) -> AnyView {
 
 crate::split! { data_index_page;
     fn data_index_page() -> Result<AnyView, LoadFailed> {
+        crate::i18n::register_pages();
         Ok(view! { <DataIndexPage /> }.into_any())
     }
 }

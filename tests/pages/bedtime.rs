@@ -27,7 +27,7 @@ async fn the_window_reads_as_clock_times_with_the_night_bedtime() {
         Some("Follow your optimal bedtime")
     );
     assert_eq!(
-        fact(&root, "Status").as_deref(),
+        fact(&root, "Guidance status").as_deref(),
         Some("Optimal bedtime found")
     );
     assert_eq!(fact(&root, "Time zone").as_deref(), Some("UTC+09:00"));
@@ -49,7 +49,7 @@ async fn no_window_and_unknown_values_are_spelled() {
         fact(&root, "Recommendation").as_deref(),
         Some("Sleep on the moon")
     );
-    assert_eq!(fact(&root, "Status").as_deref(), Some("Computing"));
+    assert_eq!(fact(&root, "Guidance status").as_deref(), Some("Computing"));
     assert!(
         text(&root).contains("has not found an optimal bedtime"),
         "{}",
@@ -62,7 +62,7 @@ async fn no_window_and_unknown_values_are_spelled() {
     )
     .await;
     assert_eq!(fact(&bare, "Recommendation").as_deref(), Some("—"));
-    assert_eq!(fact(&bare, "Status").as_deref(), Some("—"));
+    assert_eq!(fact(&bare, "Guidance status").as_deref(), Some("—"));
 }
 
 #[wasm_bindgen_test]

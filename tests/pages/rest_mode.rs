@@ -79,6 +79,6 @@ async fn a_period_reads_in_japanese() {
         fact(&root, "終了").as_deref().map(|s| s.contains("11")),
         Some(true)
     );
-    assert_eq!(fact(&root, "期間").as_deref(), Some("3日間"));
+    assert_eq!(fact(&root, "長さ").as_deref(), Some("3 日間"));
     assert!(text(&root).contains("記録されたエピソードはありません。"));
 }

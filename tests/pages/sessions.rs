@@ -94,5 +94,5 @@ async fn a_session_reads_in_japanese() {
     let root = card(Lang::Ja, sessions_day, vec![s]).await;
     assert!(text(&root).contains("瞑想 · 06:29–06:45"));
     assert_eq!(fact(&root, "気分").as_deref(), Some("良い"));
-    assert_eq!(fact(&root, "時間").as_deref(), Some("16分"));
+    assert_eq!(fact(&root, "所要時間").as_deref(), Some("16分"));
 }

@@ -16,7 +16,10 @@ async fn the_estimate_and_when_it_was_made() {
         vec![json!({"id": "a", "day": "2026-11-10", "timestamp": "2026-11-10T14:03:00+09:00", "vo2_max": 40})],
     )
     .await;
-    assert_eq!(fact(&root, "VO2 max").as_deref(), Some("40 ml/kg/min"));
+    assert_eq!(
+        fact(&root, "Estimated VO2 max").as_deref(),
+        Some("40 ml/kg/min")
+    );
     assert_eq!(fact(&root, "Estimated at").as_deref(), Some("14:03"));
 }
 

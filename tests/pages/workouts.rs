@@ -99,6 +99,6 @@ async fn a_workout_reads_in_japanese() {
     let root = card(Lang::Ja, workouts_day, vec![walk()]).await;
     assert_eq!(fact(&root, "消費カロリー").as_deref(), Some("149 kcal"));
     assert_eq!(fact(&root, "記録方法").as_deref(), Some("手動で追加"));
-    assert_eq!(fact(&root, "時間").as_deref(), Some("1時間8分"));
+    assert_eq!(fact(&root, "所要時間").as_deref(), Some("1時間8分"));
     assert_eq!(fact(&root, "強度").as_deref(), Some("軽め"));
 }

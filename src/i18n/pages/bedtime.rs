@@ -6,7 +6,7 @@ pub const TEXT: PageText = PageText {
     en: &[
         ("page.bedtime.window", "Optimal bedtime"),
         ("page.bedtime.recommendation", "Recommendation"),
-        ("page.bedtime.status", "Status"),
+        ("page.bedtime.status", "Guidance status"),
         ("page.bedtime.time_zone", "Time zone"),
         ("page.bedtime.your_bedtime", "Your bedtime"),
         ("page.bedtime.no_window", "Oura has not found an optimal bedtime window for this day."),
@@ -25,7 +25,7 @@ pub const TEXT: PageText = PageText {
         ("page.bedtime.nights.about", "When each main sleep began (on the clock of that night), against the optimal window of the same day."),
         ("page.bedtime.chart.title", "Bedtimes against the optimal window"),
         ("page.bedtime.chart.window", "Optimal window"),
-        ("page.bedtime.chart.bedtime", "Bedtime"),
+        ("page.bedtime.chart.bedtime", "Actual bedtime"),
         ("page.bedtime.chart.summary", "{beds} bedtimes, {within} of them inside the window; {windows} nights with a window"),
         ("page.bedtime.history.empty", "No bedtimes or windows in these 30 days."),
     ],

@@ -5,7 +5,7 @@ use super::PageText;
 pub const TEXT: PageText = PageText {
     en: &[
         ("page.heartrate.src.awake", "Awake"),
-        ("page.heartrate.src.rest", "Resting"),
+        ("page.heartrate.src.rest", "At rest"),
         ("page.heartrate.src.sleep", "Asleep"),
         ("page.heartrate.src.session", "Session"),
         ("page.heartrate.src.live", "Live reading"),
@@ -40,9 +40,9 @@ pub const TEXT: PageText = PageText {
         ("page.heartrate.src.awake", "活動中"),
         ("page.heartrate.src.rest", "安静時"),
         ("page.heartrate.src.sleep", "睡眠中"),
-        ("page.heartrate.src.session", "セッション"),
+        ("page.heartrate.src.session", "セッション中"),
         ("page.heartrate.src.live", "ライブ計測"),
-        ("page.heartrate.src.workout", "ワークアウト"),
+        ("page.heartrate.src.workout", "ワークアウト中"),
         ("page.heartrate.lowest", "最低"),
         ("page.heartrate.average", "平均"),
         ("page.heartrate.highest", "最高"),

@@ -22,9 +22,9 @@ pub const TEXT: PageText = PageText {
     ja: &[
         ("page.rest_mode.started", "開始"),
         ("page.rest_mode.ended", "終了"),
-        ("page.rest_mode.length", "期間"),
+        ("page.rest_mode.length", "長さ"),
         ("page.rest_mode.ongoing", "継続中"),
-        ("page.rest_mode.days", "{n}日間"),
+        ("page.rest_mode.days", "{n} 日間"),
         ("page.rest_mode.episodes", "エピソード"),
         (
             "page.rest_mode.no_episodes",

@@ -9,8 +9,8 @@ pub const TEXT: PageText = PageText {
         ("page.sessions.trend", "Session time by day"),
     ],
     ja: &[
-        ("page.sessions.duration", "時間"),
-        ("page.sessions.motion", "体動"),
+        ("page.sessions.duration", "所要時間"),
+        ("page.sessions.motion", "体の動き"),
         ("page.sessions.trend", "日ごとのセッション時間"),
     ],
 };

@@ -4,5 +4,5 @@ use super::PageText;
 
 pub const TEXT: PageText = PageText {
     en: &[("page.sleep.untyped", "Sleep period")],
-    ja: &[("page.sleep.untyped", "睡眠")],
+    ja: &[("page.sleep.untyped", "睡眠（種類不明）")],
 };

@@ -4,7 +4,7 @@ use super::PageText;
 
 pub const TEXT: PageText = PageText {
     en: &[
-        ("page.vo2_max.value", "VO2 max"),
+        ("page.vo2_max.value", "Estimated VO2 max"),
         ("page.vo2_max.unit", "ml/kg/min"),
         ("page.vo2_max.at", "Estimated at"),
         ("page.vo2_max.trend", "VO2 max estimates"),

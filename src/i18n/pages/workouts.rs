@@ -36,7 +36,7 @@ pub const TEXT: PageText = PageText {
         ("page.workouts.none_week", "No workouts this week."),
     ],
     ja: &[
-        ("page.workouts.duration", "時間"),
+        ("page.workouts.duration", "所要時間"),
         ("page.workouts.intensity", "強度"),
         ("page.workouts.calories", "消費カロリー"),
         ("page.workouts.distance", "距離"),

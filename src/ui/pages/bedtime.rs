@@ -124,7 +124,7 @@ pub fn BedtimePage() -> impl IntoView {
     let (title, about) = (e.title_key(), e.about_key());
     let days = use_days();
     let day = days.day;
-    let docs = use_docs(id, move || day.get().map(|d| (d, d)));
+    let docs = use_docs(id, super::common::around(day, 0, 0));
     let win = Memo::new(move |_| day.get().map(|d| page_logic::window(d, 30)));
     let sleeps = use_docs(EndpointId::Sleep, move || win.get());
     let guides = use_docs(id, move || win.get());

@@ -61,7 +61,7 @@ pub fn DailyPage(
     let (title, about) = (e.title_key(), e.about_key());
     let days = use_days();
     let day = days.day;
-    let docs = use_docs(id, move || day.get().map(|d| (d, d)));
+    let docs = use_docs(id, super::common::around(day, 0, 0));
     let heading = move || {
         day.get()
             .map(|d| date_text(d, i18n.lang.get().code(), true))

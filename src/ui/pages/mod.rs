@@ -49,155 +49,109 @@ use crate::endpoints::{Endpoint, EndpointId, Page};
 use crate::lazy::LoadFailed;
 use leptos::prelude::*;
 
-/// The page of an endpoint, as its table row's `page` column names it. Every page is
-/// its own split point (loaded the first time it is opened); the code and text they
-/// share arrive with the first of them.
+/// The page of an endpoint, as its table row's `page` column names it. The pages are
+/// loaded on first use in six groups (a split point each: one per page cost 2 KB of
+/// first-load glue); the code and text they share arrive with the first of them.
 pub async fn endpoint_page(e: &'static Endpoint) -> Result<AnyView, LoadFailed> {
     match e.page {
-        Page::SleepScore => crate::call_split!(sleep_score_page()),
-        Page::SleepPeriods => crate::call_split!(sleep_page()),
-        Page::Readiness => crate::call_split!(readiness_page()),
-        Page::Activity => crate::call_split!(activity_page()),
-        Page::HeartRate => crate::call_split!(heartrate_page()),
-        Page::Battery => crate::call_split!(battery_page()),
-        Page::Stress => crate::call_split!(stress_page()),
-        Page::Resilience => crate::call_split!(resilience_page()),
-        Page::CardiovascularAge => crate::call_split!(cardiovascular_age_page()),
-        Page::Spo2 => crate::call_split!(spo2_page()),
-        Page::Vo2Max => crate::call_split!(vo2_max_page()),
-        Page::Bedtime => crate::call_split!(bedtime_page()),
-        Page::Rings => crate::call_split!(rings_page()),
-        Page::PersonalInfo => crate::call_split!(personal_info_page()),
-        Page::Workouts => crate::call_split!(workouts_page()),
-        Page::Sessions => crate::call_split!(sessions_page()),
-        Page::Tags => crate::call_split!(tags_page(e.id)),
-        Page::RestMode => crate::call_split!(rest_mode_page()),
+        Page::SleepScore | Page::SleepPeriods | Page::Readiness | Page::Activity => {
+            crate::call_split!(score_pages(e.page, e.id))
+        }
+        Page::HeartRate => crate::call_split!(heartrate_page(e.page, e.id)),
+        Page::Stress | Page::Resilience | Page::CardiovascularAge | Page::Spo2 | Page::Vo2Max => {
+            crate::call_split!(body_pages(e.page, e.id))
+        }
+        Page::Bedtime => crate::call_split!(bedtime_page(e.page, e.id)),
+        Page::Workouts | Page::Sessions | Page::Tags | Page::RestMode => {
+            crate::call_split!(event_pages(e.page, e.id))
+        }
+        Page::Battery | Page::Rings | Page::PersonalInfo => {
+            crate::call_split!(ring_pages(e.page, e.id))
+        }
     }
 }
 
-crate::split! { sleep_score_page;
-    fn sleep_score_page() -> Result<AnyView, LoadFailed> {
+crate::split! { score_pages;
+    /// The page of the part-1 pages: sleep score, sleep periods, readiness, activity.
+    fn score_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        Ok(view! { <sleep_score::DailySleepPage /> }.into_any())
-    }
-}
-
-crate::split! { sleep_page;
-    fn sleep_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <sleep::SleepPage /> }.into_any())
-    }
-}
-
-crate::split! { readiness_page;
-    fn readiness_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <readiness::ReadinessPage /> }.into_any())
-    }
-}
-
-crate::split! { activity_page;
-    fn activity_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <activity::ActivityPage /> }.into_any())
+        let _ = id;
+        Ok(match page {
+            Page::SleepScore => view! { <sleep_score::DailySleepPage /> }.into_any(),
+            Page::SleepPeriods => view! { <sleep::SleepPage /> }.into_any(),
+            Page::Readiness => view! { <readiness::ReadinessPage /> }.into_any(),
+            Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        })
     }
 }
 
 crate::split! { heartrate_page;
-    fn heartrate_page() -> Result<AnyView, LoadFailed> {
+    /// The page of heart rate.
+    fn heartrate_page(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        Ok(view! { <heartrate::HeartRatePage /> }.into_any())
+        let _ = id;
+        Ok(match page {
+            Page::HeartRate => view! { <heartrate::HeartRatePage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        })
     }
 }
 
-crate::split! { battery_page;
-    fn battery_page() -> Result<AnyView, LoadFailed> {
+crate::split! { body_pages;
+    /// The page of stress, resilience, cardiovascular age, SpO2, VO2 max.
+    fn body_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        Ok(view! { <battery::BatteryPage /> }.into_any())
-    }
-}
-
-crate::split! { stress_page;
-    fn stress_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <stress::StressPage /> }.into_any())
-    }
-}
-
-crate::split! { resilience_page;
-    fn resilience_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <resilience::ResiliencePage /> }.into_any())
-    }
-}
-
-crate::split! { cardiovascular_age_page;
-    fn cardiovascular_age_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <cardiovascular_age::CardiovascularAgePage /> }.into_any())
-    }
-}
-
-crate::split! { spo2_page;
-    fn spo2_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <spo2::Spo2Page /> }.into_any())
-    }
-}
-
-crate::split! { vo2_max_page;
-    fn vo2_max_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <vo2_max::Vo2MaxPage /> }.into_any())
+        let _ = id;
+        Ok(match page {
+            Page::Stress => view! { <stress::StressPage /> }.into_any(),
+            Page::Resilience => view! { <resilience::ResiliencePage /> }.into_any(),
+            Page::CardiovascularAge => view! { <cardiovascular_age::CardiovascularAgePage /> }.into_any(),
+            Page::Spo2 => view! { <spo2::Spo2Page /> }.into_any(),
+            Page::Vo2Max => view! { <vo2_max::Vo2MaxPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        })
     }
 }
 
 crate::split! { bedtime_page;
-    fn bedtime_page() -> Result<AnyView, LoadFailed> {
+    /// The page of bedtime guidance.
+    fn bedtime_page(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        Ok(view! { <bedtime::BedtimePage /> }.into_any())
+        let _ = id;
+        Ok(match page {
+            Page::Bedtime => view! { <bedtime::BedtimePage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        })
     }
 }
 
-crate::split! { rings_page;
-    fn rings_page() -> Result<AnyView, LoadFailed> {
+crate::split! { event_pages;
+    /// The page of workouts, sessions, tags, rest mode.
+    fn event_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        Ok(view! { <rings::RingsPage /> }.into_any())
+        let _ = id;
+        Ok(match page {
+            Page::Workouts => view! { <workouts::WorkoutsPage /> }.into_any(),
+            Page::Sessions => view! { <sessions::SessionsPage /> }.into_any(),
+            Page::Tags => view! { <tags::TagsPage id=id /> }.into_any(),
+            Page::RestMode => view! { <rest_mode::RestModePage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        })
     }
 }
 
-crate::split! { personal_info_page;
-    fn personal_info_page() -> Result<AnyView, LoadFailed> {
+crate::split! { ring_pages;
+    /// The page of battery, rings, personal info.
+    fn ring_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        Ok(view! { <personal_info::PersonalInfoPage /> }.into_any())
-    }
-}
-
-crate::split! { workouts_page;
-    fn workouts_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <workouts::WorkoutsPage /> }.into_any())
-    }
-}
-
-crate::split! { sessions_page;
-    fn sessions_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <sessions::SessionsPage /> }.into_any())
-    }
-}
-
-crate::split! { tags_page;
-    fn tags_page(id: EndpointId) -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <tags::TagsPage id=id /> }.into_any())
-    }
-}
-
-crate::split! { rest_mode_page;
-    fn rest_mode_page() -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <rest_mode::RestModePage /> }.into_any())
+        let _ = id;
+        Ok(match page {
+            Page::Battery => view! { <battery::BatteryPage /> }.into_any(),
+            Page::Rings => view! { <rings::RingsPage /> }.into_any(),
+            Page::PersonalInfo => view! { <personal_info::PersonalInfoPage /> }.into_any(),
+            _ => view! { <NotFoundPage /> }.into_any(),
+        })
     }
 }
 

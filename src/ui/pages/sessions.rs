@@ -154,7 +154,7 @@ pub fn SessionsPage() -> impl IntoView {
     let id = EndpointId::Session;
     let days = use_days();
     let day = days.day;
-    let docs = use_docs(id, move || day.get().map(|d| (d, d)));
+    let docs = use_docs(id, super::common::around(day, 0, 0));
     view! {
         {head(id, days)}
         {day_card(id, day, docs, sessions_day)}

@@ -238,7 +238,7 @@ pub fn TagsPage(id: EndpointId) -> impl IntoView {
     let day = days.day;
     let legacy = id == EndpointId::Tag;
     let card = if legacy {
-        let docs = use_docs(id, move || day.get().map(|d| (d, d)));
+        let docs = use_docs(id, super::common::around(day, 0, 0));
         day_card(id, day, docs, tags_day).into_any()
     } else {
         let wide = use_docs(id, move || {

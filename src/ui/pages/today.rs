@@ -30,7 +30,7 @@ pub fn TodayPage() -> impl IntoView {
     let signed_out = move || session.session.with(|s| s.is_none());
     let days = use_days();
     let day = days.day;
-    let range = move || day.get().map(|d| (d, d));
+    let range = super::common::around(day, 0, 0);
     let load = |id| use_docs(id, range);
     let daily_sleep = load(EndpointId::DailySleep);
     let sleep = load(EndpointId::Sleep);

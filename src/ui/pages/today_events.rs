@@ -15,7 +15,7 @@ use serde_json::Value;
 #[component]
 pub fn TodayEvents(day: Memo<Option<NaiveDate>>) -> impl IntoView {
     let i18n = use_i18n();
-    let range = move || day.get().map(|d| (d, d));
+    let range = super::common::around(day, 0, 0);
     let workouts = use_docs(EndpointId::Workout, range);
     let sessions = use_docs(EndpointId::Session, range);
     let tags = use_docs(EndpointId::Tag, range);

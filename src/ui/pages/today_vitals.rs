@@ -2,7 +2,7 @@
 //! the stress summary, blood oxygen and the ring's last battery level — each a link to
 //! its page for the same day.
 
-use super::common::{clock, num, use_docs, Loaded};
+use super::common::{around, clock, num, use_docs, Loaded};
 use super::doc;
 use super::logic;
 use super::sleep::read_periods;
@@ -18,14 +18,11 @@ use serde_json::Value;
 #[component]
 pub fn TodayVitals(day: Memo<Option<NaiveDate>>, sleep: LocalResource<Loaded>) -> impl IntoView {
     let i18n = use_i18n();
-    let stress = use_docs(EndpointId::DailyStress, move || day.get().map(|d| (d, d)));
-    let spo2 = use_docs(EndpointId::DailySpo2, move || day.get().map(|d| (d, d)));
+    let stress = use_docs(EndpointId::DailyStress, around(day, 0, 0));
+    let spo2 = use_docs(EndpointId::DailySpo2, around(day, 0, 0));
     // Battery rows are kept per UTC day: the day before and after hold the local day's
     // first and last readings.
-    let battery = use_docs(EndpointId::RingBatteryLevel, move || {
-        day.get()
-            .map(|d| (d - chrono::Duration::days(1), d + chrono::Duration::days(1)))
-    });
+    let battery = use_docs(EndpointId::RingBatteryLevel, around(day, 1, 1));
     let tile = move |id: EndpointId,
                      label: &'static str,
                      res: LocalResource<Loaded>,

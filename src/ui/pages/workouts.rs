@@ -287,7 +287,7 @@ pub fn WorkoutsPage() -> impl IntoView {
     let id = EndpointId::Workout;
     let days = use_days();
     let day = days.day;
-    let docs = use_docs(id, move || day.get().map(|d| (d, d)));
+    let docs = use_docs(id, super::common::around(day, 0, 0));
     view! {
         {head(id, days)}
         {day_card(id, day, docs, workouts_day)}

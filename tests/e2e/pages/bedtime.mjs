@@ -34,7 +34,7 @@ export default [
       const w = want.optimal_bedtime;
       assert.equal(await fact(card, 'Optimal bedtime'), w ? `${clock(w.start_offset)}–${clock(w.end_offset)}` : '—', what);
       assert.equal(await fact(card, 'Recommendation'), want.recommendation ? REC[want.recommendation] : '—', what);
-      assert.equal(await fact(card, 'Status'), want.status ? STATUS[want.status] : '—', what);
+      assert.equal(await fact(card, 'Guidance status'), want.status ? STATUS[want.status] : '—', what);
       const night = exp.collections.sleep
         .filter((s) => s.day === day && s.type === 'long_sleep')
         .sort((a, b) => (b.total_sleep_duration ?? 0) - (a.total_sleep_duration ?? 0))[0];

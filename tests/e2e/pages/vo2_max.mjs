@@ -22,7 +22,7 @@ export default [
       await row.click();
       await settled(page);
       await page.waitForFunction((d) => location.search.includes(d), want.day);
-      assert.equal(await fact(card, 'VO2 max'), `${n(want.vo2_max, 1)} ml/kg/min`, what);
+      assert.equal(await fact(card, 'Estimated VO2 max'), `${n(want.vo2_max, 1)} ml/kg/min`, what);
       assert.equal(await fact(card, 'Estimated at'), want.timestamp.slice(11, 16), what);
     },
   },

@@ -1,0 +1,222 @@
+//! Text of the data pages and Settings that the first screen never shows (the
+//! endpoints' descriptions, trends and histories, sleep-period and activity details,
+//! Settings' headings): out of the first load, registered with the page tables.
+
+use super::PageText;
+
+pub const TEXT: PageText = PageText {
+    en: &[
+        (
+            "endpoint.daily_sleep.about",
+            "Your nightly sleep score and what contributed to it.",
+        ),
+        (
+            "endpoint.sleep.about",
+            "Every sleep period: stages, heart rate, HRV and breathing.",
+        ),
+        (
+            "endpoint.daily_readiness.about",
+            "How ready your body is, with temperature and its contributors.",
+        ),
+        (
+            "endpoint.daily_activity.about",
+            "Steps, calories, activity score and time in each activity level.",
+        ),
+        (
+            "endpoint.workout.about",
+            "Workouts recorded or detected by your ring.",
+        ),
+        (
+            "endpoint.session.about",
+            "Breathing, meditation and rest sessions.",
+        ),
+        (
+            "endpoint.daily_stress.about",
+            "Daytime stress and recovery time.",
+        ),
+        (
+            "endpoint.daily_resilience.about",
+            "How well you withstand stress over time.",
+        ),
+        (
+            "endpoint.daily_cardiovascular_age.about",
+            "Your estimated vascular age.",
+        ),
+        (
+            "endpoint.daily_spo2.about",
+            "Average blood oxygen (SpO2) during sleep and breathing regularity.",
+        ),
+        (
+            "endpoint.vO2_max.about",
+            "Your estimated cardiorespiratory fitness.",
+        ),
+        (
+            "endpoint.heartrate.about",
+            "Heart rate samples through the day and night.",
+        ),
+        (
+            "endpoint.sleep_time.about",
+            "Your recommended bedtime window.",
+        ),
+        ("endpoint.tag.about", "Tags you added in the Oura app."),
+        (
+            "endpoint.enhanced_tag.about",
+            "Tags with times, durations and comments.",
+        ),
+        (
+            "endpoint.personal_info.about",
+            "Age, height, weight and sex as stored by Oura.",
+        ),
+        (
+            "endpoint.ring_configuration.about",
+            "Your rings: model, colour, size and firmware.",
+        ),
+        (
+            "endpoint.rest_mode_period.about",
+            "Periods when rest mode was on.",
+        ),
+        (
+            "endpoint.ring_battery_level.about",
+            "The ring's battery level over time, and when it charged.",
+        ),
+        (
+            "page.data.intro",
+            "Everything healthHub keeps from your Oura account, by topic.",
+        ),
+        ("settings.language", "Language"),
+        ("settings.language.auto", "Same as the browser"),
+        ("settings.language.en", "English"),
+        ("settings.language.ja", "日本語 (Japanese)"),
+        ("settings.config", "Connection to Oura"),
+        ("settings.about", "About"),
+        ("settings.version", "Version"),
+        ("account.title", "Oura account"),
+        (
+            "sync.auto",
+            "Sync automatically when the data is older than",
+        ),
+        ("data.title", "Data on this device"),
+        ("view.trend", "Trend"),
+        ("view.range", "Period"),
+        ("view.range.days", "{n} days"),
+        ("view.history", "History"),
+        ("view.history.empty", "No records in this period."),
+        ("view.trend.sleep_score", "Sleep score by day"),
+        ("view.trend.total_sleep", "Total sleep by night"),
+        ("view.trend.readiness_score", "Readiness score by day"),
+        ("view.trend.steps", "Steps by day"),
+        ("view.periods.count", "Sleep periods this day: {n}"),
+        ("view.time_in_class", "Time in each activity level"),
+        ("view.f.latency", "Time to fall asleep"),
+        ("view.f.average_hr", "Average heart rate"),
+        ("view.f.breath", "Breathing rate"),
+        ("view.f.temperature_trend", "Temperature trend deviation"),
+        ("view.f.sedentary", "Sedentary"),
+        ("view.chart.movement", "Movement"),
+        ("view.chart.hrv", "Heart rate variability"),
+        ("view.chart.met", "Activity intensity (MET)"),
+        ("view.type.long_sleep", "Main sleep"),
+        ("view.type.late_nap", "Nap"),
+        ("view.type.deleted", "Deleted"),
+        ("view.unit.per_min", "/min"),
+        ("view.unit.met", "MET"),
+    ],
+    ja: &[
+        ("endpoint.daily_sleep.about", "毎晩の睡眠スコアとその要素。"),
+        (
+            "endpoint.sleep.about",
+            "睡眠ごとのステージ、心拍数、HRV、呼吸。",
+        ),
+        (
+            "endpoint.daily_readiness.about",
+            "体の準備状態、体温とその要素。",
+        ),
+        (
+            "endpoint.daily_activity.about",
+            "歩数、消費カロリー、活動スコア、活動レベルごとの時間。",
+        ),
+        (
+            "endpoint.workout.about",
+            "リングが記録・検出したワークアウト。",
+        ),
+        ("endpoint.session.about", "呼吸、瞑想、休息のセッション。"),
+        (
+            "endpoint.daily_stress.about",
+            "日中のストレスと回復の時間。",
+        ),
+        (
+            "endpoint.daily_resilience.about",
+            "ストレスへの長期的な耐性。",
+        ),
+        (
+            "endpoint.daily_cardiovascular_age.about",
+            "推定される血管の年齢。",
+        ),
+        (
+            "endpoint.daily_spo2.about",
+            "睡眠中の平均血中酸素（SpO2）と呼吸の規則性。",
+        ),
+        ("endpoint.vO2_max.about", "推定される心肺持久力。"),
+        ("endpoint.heartrate.about", "昼も夜も記録された心拍数。"),
+        ("endpoint.sleep_time.about", "あなたに合った就寝時間帯。"),
+        ("endpoint.tag.about", "Oura アプリで付けたタグ。"),
+        (
+            "endpoint.enhanced_tag.about",
+            "時刻、長さ、コメント付きのタグ。",
+        ),
+        (
+            "endpoint.personal_info.about",
+            "Oura に登録された年齢、身長、体重、性別。",
+        ),
+        (
+            "endpoint.ring_configuration.about",
+            "お使いのリングのモデル、色、サイズ、ファームウェア。",
+        ),
+        (
+            "endpoint.rest_mode_period.about",
+            "休息モードをオンにしていた期間。",
+        ),
+        (
+            "endpoint.ring_battery_level.about",
+            "リングのバッテリー残量の推移と充電した時間。",
+        ),
+        (
+            "page.data.intro",
+            "healthHub が Oura アカウントから保存するすべてのデータ（トピック別）。",
+        ),
+        ("settings.language", "言語"),
+        ("settings.language.auto", "ブラウザーと同じ"),
+        ("settings.language.en", "English（英語）"),
+        ("settings.language.ja", "日本語"),
+        ("settings.config", "Oura との接続"),
+        ("settings.about", "このアプリについて"),
+        ("settings.version", "バージョン"),
+        ("account.title", "Oura アカウント"),
+        ("sync.auto", "データがこれより古いときに自動で同期"),
+        ("data.title", "この端末のデータ"),
+        ("view.trend", "推移"),
+        ("view.range", "期間"),
+        ("view.range.days", "{n}日間"),
+        ("view.history", "履歴"),
+        ("view.history.empty", "この期間の記録はありません。"),
+        ("view.trend.sleep_score", "日ごとの睡眠スコア"),
+        ("view.trend.total_sleep", "夜ごとの合計睡眠時間"),
+        ("view.trend.readiness_score", "日ごとのコンディションスコア"),
+        ("view.trend.steps", "日ごとの歩数"),
+        ("view.periods.count", "この日の睡眠: {n}件"),
+        ("view.time_in_class", "活動レベルごとの時間"),
+        ("view.f.latency", "入眠までの時間"),
+        ("view.f.average_hr", "平均心拍数"),
+        ("view.f.breath", "呼吸数"),
+        ("view.f.temperature_trend", "体温傾向の偏差"),
+        ("view.f.sedentary", "座りがち"),
+        ("view.chart.movement", "体動"),
+        ("view.chart.hrv", "心拍変動"),
+        ("view.chart.met", "活動強度（MET）"),
+        ("view.type.long_sleep", "主な睡眠"),
+        ("view.type.late_nap", "昼寝"),
+        ("view.type.deleted", "削除済み"),
+        ("view.unit.per_min", "回/分"),
+        ("view.unit.met", "MET"),
+    ],
+};
