@@ -139,7 +139,8 @@ test('an endpoint Oura refuses (403) is marked unavailable with the reason, and 
   await page.evaluate(() => localStorage.setItem('healthhub.lang', 'ja'));
   await page.reload();
   await appReady(page);
-  await status.getByText(/利用できません（Oura からの説明：「.+」）/).waitFor();
+  await status.getByText(/利用できません/).waitFor();
+  assert.match(await status.innerText(), /利用できません（Oura からの説明：「Access forbidden: .+」）/);
   await page.evaluate(() => localStorage.removeItem('healthhub.lang'));
   await page.goto(`${app.url}settings`);
   await appReady(page);

@@ -120,7 +120,7 @@ pub fn model(nights: &[Night], (first, last): (NaiveDate, NaiveDate), lang: Lang
             dots.push_str(&super::sample::line_path([Some((cx, sy.at(b as f64)))]));
             parts.push(format!(
                 "{} {}",
-                text(lang, "page.bedtime.chart.bedtime"),
+                text(lang, "view.f.bedtime"),
                 night_clock(b)
             ));
             if n.window.is_some_and(|(a, e)| (a..=e).contains(&b)) {
@@ -151,7 +151,7 @@ pub fn model(nights: &[Night], (first, last): (NaiveDate, NaiveDate), lang: Lang
     });
     m.legend = vec![
         ("bt-window", text(lang, "page.bedtime.chart.window")),
-        ("bt-dot", text(lang, "page.bedtime.chart.bedtime")),
+        ("bt-dot", text(lang, "view.f.bedtime")),
     ];
     let counts = fill(
         &text(lang, "page.bedtime.chart.summary"),

@@ -13,6 +13,6 @@ pub use config_status::{ConfigBanner, ConfigDetails, ConfigState};
 pub use data_actions::DataActions;
 pub use empty_state::EmptyState;
 pub use sync_status::{
-    endpoint_status_text, error_text, format_count, format_time, start_sync_now, use_sync,
+    endpoint_status_text, error_text, format_count, format_time, framed, start_sync_now, use_sync,
     EndpointStatus, EndpointStatusList, SyncPanel,
 };

@@ -173,13 +173,20 @@ pub fn SyncPanel() -> impl IntoView {
 /// translate (the browser's or the file's own words), framed in the UI language.
 pub fn error_text(i18n: I18n, kind: &str, detail: Option<&str>) -> String {
     match detail.filter(|d| !d.is_empty()) {
-        Some(d) => format!(
-            "{} {}",
-            i18n.t(kind),
-            i18n.t("error.detail").replace("{detail}", d)
-        ),
+        Some(d) => framed(i18n, i18n.t(kind), "error.detail", d),
         None => i18n.t(kind),
     }
+}
+
+/// `head` followed by `detail` in the frame `key` (`(Oura says: “…”)`): a space
+/// between them in English, none in Japanese (its brackets are full width).
+pub fn framed(i18n: I18n, head: String, key: &str, detail: &str) -> String {
+    let sep = if i18n.lang.get() == crate::i18n::Lang::Ja {
+        ""
+    } else {
+        " "
+    };
+    format!("{head}{sep}{}", i18n.t(key).replace("{detail}", detail))
 }
 
 /// What one endpoint's status says, as (css class, text).
@@ -195,21 +202,18 @@ pub fn endpoint_status_text(
         // Oura's own words about the refusal, framed in the UI language.
         return (
             "status-unavailable",
-            format!(
-                "{} {}",
+            framed(
+                i18n,
                 i18n.t("sync.status.unavailable"),
-                i18n.t("sync.oura_says").replace("{detail}", reason)
+                "sync.oura_says",
+                reason,
             ),
         );
     }
     if let Some(kind) = &e.state.error_kind {
         // With Oura's own words about it, when Oura gave any (the rest is translated).
         let text = match &e.state.oura_detail {
-            Some(detail) => format!(
-                "{} {}",
-                i18n.t(kind),
-                i18n.t("sync.oura_says").replace("{detail}", detail)
-            ),
+            Some(detail) => framed(i18n, i18n.t(kind), "sync.oura_says", detail),
             None => i18n.t(kind),
         };
         return ("status-error", text);

@@ -188,7 +188,7 @@ pub fn BedtimePage() -> impl IntoView {
                     if let Some(b) = n.bedtime {
                         parts.push(format!(
                             "{} {}",
-                            i18n.t("page.bedtime.chart.bedtime"),
+                            i18n.t("view.f.bedtime"),
                             logic::night_clock(b)
                         ));
                     }

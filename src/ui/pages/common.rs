@@ -9,7 +9,7 @@ use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
 use crate::oura::models::Timestamp;
 use crate::ui::charts::{day_ms, BarChart, ScoreRing};
-use crate::ui::components::{error_text, use_sync, EndpointStatus};
+use crate::ui::components::{error_text, framed, use_sync, EndpointStatus};
 use crate::ui::router::{use_query, use_router};
 use crate::ui::{endpoint_route, href};
 use chrono::NaiveDate;
@@ -345,11 +345,7 @@ fn loaded_view_of(
                     .unwrap_or_default();
                 let why = match day.get().map(|d| logic::empty_reason(&state, d)) {
                     Some(EmptyReason::Unavailable(r)) => {
-                        format!(
-                            "{} {}",
-                            i18n.t("view.why.unavailable"),
-                            i18n.t("sync.oura_says").replace("{detail}", &r)
-                        )
+                        framed(i18n, i18n.t("view.why.unavailable"), "sync.oura_says", &r)
                     }
                     Some(EmptyReason::NotWorn) if events => {
                         return view! { <p class="view-none">{i18n.t("view.none_day")}</p> }
