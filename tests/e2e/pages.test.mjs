@@ -62,6 +62,7 @@ test('every endpoint page shows the simulator values of the chosen day, on a pho
       if (v.width === 360) await noOverflow(page, what);
       await axe(page, what);
       if (process.env.SCREENSHOTS && v.shot) {
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: path.join(SHOTS, `${p.name}-${v.shot}.png`) });
       }
     }

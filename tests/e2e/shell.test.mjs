@@ -104,7 +104,8 @@ for (const [name, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
     await page.goto(`${server.url}data/heartrate`);
     await appReady(page);
     assert.equal(await heading(page), 'Heart rate');
-    assert.match(await page.locator('main').innerText(), /No data yet/);
+    await page.locator('main').getByText('This day has not been synced to this device yet.').first().waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), /bpm/, 'no value without data');
     assert.deepEqual(errors, [], 'no console errors');
     await context.close();
   });

@@ -25,7 +25,7 @@ async function periodsShown(page, list, what) {
 
 export default [
   {
-    name: 'rest-mode',
+    name: 'rest_mode_period',
     path: (day) => `data/rest_mode_period?day=${day}`,
     async check(page, { exp, day, what }) {
       const all = exp.collections.rest_mode_period;

@@ -21,7 +21,7 @@ async function sessionsShown(page, list, what) {
 
 export default [
   {
-    name: 'sessions',
+    name: 'session',
     path: (day) => `data/session?day=${day}`,
     async check(page, { exp, day, what }) {
       const all = exp.collections.session;

@@ -72,5 +72,5 @@ function pageCheck(endpoint, legacy) {
 
 export default [
   { name: 'tag', path: (day) => `data/tag?day=${day}`, check: pageCheck('tag', true) },
-  { name: 'enhanced-tag', path: (day) => `data/enhanced_tag?day=${day}`, check: pageCheck('enhanced_tag', false) },
+  { name: 'enhanced_tag', path: (day) => `data/enhanced_tag?day=${day}`, check: pageCheck('enhanced_tag', false) },
 ];

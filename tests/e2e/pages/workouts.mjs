@@ -12,7 +12,7 @@ const monday = (day) => {
 
 export default [
   {
-    name: 'workouts',
+    name: 'workout',
     path: (day) => `data/workout?day=${day}`,
     async check(page, { exp, day, what }) {
       const byStart = (a, b) => Date.parse(a.start_datetime) - Date.parse(b.start_datetime);
