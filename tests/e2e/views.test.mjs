@@ -97,12 +97,19 @@ test('Today, sleep, readiness and activity show the simulator values of the chos
   assert.equal(await vital('Stress'), stress?.day_summary ? summary[stress.day_summary] : '—');
   const spo2 = exp.collections.daily_spo2.find((d) => d.day === DAY);
   assert.equal(await vital('Blood oxygen'), spo2?.spo2_percentage?.average != null ? `${n(spo2.spo2_percentage.average, 1)}%` : '—');
+  // The last reading before the end of the wearer's day (the day's activity offset),
+  // at the wearer's clock.
+  const act = exp.collections.daily_activity.find((d) => d.day === DAY);
+  const m = act.timestamp.match(/([+-])(\d\d):(\d\d)$/);
+  const off = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 3600 + Number(m[3]) * 60) * 1000;
+  const end = Date.parse(`${DAY}T00:00:00Z`) - off + 86400000;
   const lastBattery = exp.collections.ring_battery_level
-    .filter((r) => r.timestamp.slice(0, 10) <= DAY)
+    .filter((r) => Date.parse(r.timestamp) < end)
     .sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp))
     .at(-1);
   assert.ok(lastBattery, 'the simulator has battery readings');
-  assert.equal(await vital('Battery'), `${lastBattery.level}% · ${lastBattery.timestamp.slice(11, 16)}`);
+  const at = new Date(Date.parse(lastBattery.timestamp) + off).toISOString().slice(11, 16);
+  assert.equal(await vital('Battery'), `${lastBattery.level}% · ${at}`);
   assert.equal(
     await main.locator('a.vital:has(.vital-label:text-is("Battery"))').getAttribute('href'),
     `/data/ring_battery_level?day=${DAY}`,

@@ -75,7 +75,7 @@ pub fn TodayPage() -> impl IntoView {
                 </a></li>
             </ul>
         </section>
-        <TodayVitals day=day sleep=sleep />
+        <TodayVitals day=day sleep=sleep activity=activity />
         <section class="card" aria-labelledby="sleep-h">
             <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>
             {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| each(i18n, d, &|m| {

@@ -2,7 +2,7 @@
 //! the stress summary, blood oxygen and the ring's last battery level — each a link to
 //! its page for the same day.
 
-use super::common::{around, clock, num, use_docs, Loaded};
+use super::common::{around, num, use_docs, Loaded};
 use super::doc;
 use super::logic;
 use super::sleep::read_periods;
@@ -16,7 +16,11 @@ use serde_json::Value;
 /// The four vitals of `day`; `sleep` is the day's sleep documents (shared with Today's
 /// night card).
 #[component]
-pub fn TodayVitals(day: Memo<Option<NaiveDate>>, sleep: LocalResource<Loaded>) -> impl IntoView {
+pub fn TodayVitals(
+    day: Memo<Option<NaiveDate>>,
+    sleep: LocalResource<Loaded>,
+    activity: LocalResource<Loaded>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let stress = use_docs(EndpointId::DailyStress, around(day, 0, 0));
     let spo2 = use_docs(EndpointId::DailySpo2, around(day, 0, 0));
@@ -26,15 +30,27 @@ pub fn TodayVitals(day: Memo<Option<NaiveDate>>, sleep: LocalResource<Loaded>) -
     let tile = move |id: EndpointId,
                      label: &'static str,
                      res: LocalResource<Loaded>,
-                     value: fn(I18n, &[Value], NaiveDate) -> Option<String>| {
+                     value: fn(I18n, &[Value], NaiveDate, i32) -> Option<String>| {
         let route = endpoint_route(id.endpoint());
         let link = move || {
             let q = day.get().map(|d| format!("?day={d}")).unwrap_or_default();
             href(&format!("{route}{q}"))
         };
         let text = move || {
+            // The wearer's UTC offset that day (as the battery and heart-rate pages).
+            let offset = activity.with(|a| match a {
+                Some(Some(Ok(docs))) => docs.iter().find_map(doc::heartrate::activity_offset),
+                _ => None,
+            });
             res.with(|r| match (r, day.get()) {
-                (Some(Some(Ok(docs))), Some(d)) => value(i18n, docs, d),
+                (Some(Some(Ok(docs))), Some(d)) => {
+                    let off = super::local_day::choose_offset(
+                        offset,
+                        None,
+                        super::local_day::browser_offset(d),
+                    );
+                    value(i18n, docs, d, off)
+                }
                 _ => None,
             })
             .unwrap_or_else(|| "—".to_owned())
@@ -62,7 +78,7 @@ pub fn TodayVitals(day: Memo<Option<NaiveDate>>, sleep: LocalResource<Loaded>) -
 }
 
 /// The night's lowest heart rate (the day's main sleep).
-fn lowest_hr(i18n: I18n, docs: &[Value], _day: NaiveDate) -> Option<String> {
+fn lowest_hr(i18n: I18n, docs: &[Value], _day: NaiveDate, _off: i32) -> Option<String> {
     let (periods, _) = read_periods(docs);
     let night = periods.get(logic::main_sleep(&periods)?)?;
     let bpm = night.lowest_heart_rate?;
@@ -71,7 +87,7 @@ fn lowest_hr(i18n: I18n, docs: &[Value], _day: NaiveDate) -> Option<String> {
 
 /// The day's stress summary (restored / normal / stressful; another value as Oura
 /// spells it).
-fn stress_text(i18n: I18n, docs: &[Value], _day: NaiveDate) -> Option<String> {
+fn stress_text(i18n: I18n, docs: &[Value], _day: NaiveDate, _off: i32) -> Option<String> {
     let s = docs.iter().find_map(|d| doc::stress::stress(d).ok())?;
     Some(super::stress::summary_text(
         i18n,
@@ -80,14 +96,20 @@ fn stress_text(i18n: I18n, docs: &[Value], _day: NaiveDate) -> Option<String> {
 }
 
 /// The night's average SpO2.
-fn spo2_text(i18n: I18n, docs: &[Value], _day: NaiveDate) -> Option<String> {
+fn spo2_text(i18n: I18n, docs: &[Value], _day: NaiveDate, _off: i32) -> Option<String> {
     let s = docs.iter().find_map(|d| doc::spo2::spo2(d).ok())?;
     let lang = i18n.lang.get_untracked().code();
     Some(format!("{}%", num(s.average?, 1, lang)))
 }
 
-/// The last battery reading up to the end of `day` (its own clock), with its time.
-fn battery_text(_i18n: I18n, docs: &[Value], day: NaiveDate) -> Option<String> {
-    let (at, level, _) = doc::battery::last_level(docs, Some(day))?;
-    Some(format!("{level}% · {}", clock(&at)))
+/// The last battery reading up to the end of the wearer's `day` (UTC offset `off`), with
+/// its time on the wearer's clock.
+fn battery_text(_i18n: I18n, docs: &[Value], day: NaiveDate, off: i32) -> Option<String> {
+    let (_, end_ms) = super::local_day::bounds(day, off);
+    let (at, level, _) = doc::battery::last_level(docs, Some(end_ms))?;
+    let at_ms = at.timestamp_millis() as f64;
+    Some(format!(
+        "{level}% · {}",
+        crate::ui::charts::format::clock(at_ms, off)
+    ))
 }

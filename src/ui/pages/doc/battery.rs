@@ -47,16 +47,13 @@ pub fn row_ms(d: &Value) -> Option<i64> {
     opt_time(d, "timestamp").map(|t| t.timestamp_millis())
 }
 
-/// The latest reading among `docs` up to the end of `until` (on the reading's own
-/// clock), if given: its time, level and `charging` (unreadable rows are skipped).
-/// Small and free of page code: Today uses it.
-pub fn last_level(
-    docs: &[Value],
-    until: Option<chrono::NaiveDate>,
-) -> Option<(Timestamp, i64, Option<bool>)> {
+/// The latest reading among `docs` before the instant `until_ms` (Unix ms), if given:
+/// its time, level and `charging` (unreadable rows are skipped). Small and free of page
+/// code: Today uses it.
+pub fn last_level(docs: &[Value], until_ms: Option<i64>) -> Option<(Timestamp, i64, Option<bool>)> {
     docs.iter()
         .filter_map(|d| Some((opt_time(d, "timestamp")?, d.get("level")?.as_i64()?, d)))
-        .filter(|(t, _, _)| until.is_none_or(|u| t.date_naive() <= u))
+        .filter(|(t, _, _)| until_ms.is_none_or(|u| t.timestamp_millis() < u))
         .max_by_key(|(t, _, _)| *t)
         .map(|(t, level, d)| (t, level, flag(d, "charging")))
 }
@@ -100,18 +97,16 @@ mod tests {
         assert_eq!((level, charging), (60, Some(true)));
         assert_eq!(t.timestamp_millis() % 1000, 0);
         assert_eq!(last_level(&[], None), None);
-        let day = |s: &str| s.parse::<chrono::NaiveDate>().ok();
-        let next = json!({"level": 90, "timestamp": "2026-11-16T00:30:00+09:00"});
+        // The end of 2026-11-15 at +09:00 is 15:00 UTC.
+        let end_15 = Some(1_794_754_800_000);
+        let next = json!({"level": 90, "timestamp": "2026-11-15T15:30:00+00:00"});
         let with_next = [docs[0].clone(), next];
         assert_eq!(
-            last_level(&with_next, day("2026-11-15")).map(|l| l.1),
+            last_level(&with_next, end_15).map(|l| l.1),
             Some(60),
             "a reading of the next local day is not 'last known' on this one"
         );
-        assert_eq!(
-            last_level(&with_next, day("2026-11-16")).map(|l| l.1),
-            Some(90)
-        );
-        assert_eq!(last_level(&with_next, day("2026-11-14")), None);
+        assert_eq!(last_level(&with_next, None).map(|l| l.1), Some(90));
+        assert_eq!(last_level(&with_next, Some(0)), None);
     }
 }
