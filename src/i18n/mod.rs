@@ -335,7 +335,7 @@ mod tests {
                 let Ok(src) = std::fs::read_to_string(&path) else {
                     continue;
                 };
-                for marker in [".t(\"", "text(lang, \"", "_key\", \"", "=> \""] {
+                for marker in [".t(\"", ".tr(\"", "text(lang, \"", "_key\", \"", "=> \""] {
                     for (i, _) in src.match_indices(marker) {
                         let rest = &src[i + marker.len()..];
                         if let Some(end) = rest.find('"') {
