@@ -33,7 +33,8 @@ if (!publicUrl.endsWith('/')) publicUrl += '/';
 
 const MARKER = /^const BUILD = .*__HEALTHHUB_BUILD__.*$/m;
 // Not part of the app shell: the worker itself, runtime configuration, host files.
-const NOT_PRECACHED = new Set(['sw.js', 'config.json', 'index.html', 'csp.txt', '_headers', '_redirects']);
+// The demo data (about half a megabyte) is fetched only by "Try the demo".
+const NOT_PRECACHED = new Set(['sw.js', 'config.json', 'index.html', 'csp.txt', '_headers', '_redirects', 'demo.json.gz']);
 
 function sha256(data, encoding = 'hex') {
   return crypto.createHash('sha256').update(data).digest(encoding);

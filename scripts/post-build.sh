@@ -9,9 +9,11 @@
 #    into index.html, then the service worker's precache list and version into sw.js,
 #    the Content-Security-Policy with the loader's hash (csp.txt), and Netlify's
 #    _headers and _redirects.
+# 3. scripts/demo-export.sh writes the demo data (demo.json.gz) for "Try the demo".
 set -eu
 : "${TRUNK_STAGING_DIR:?run by trunk}"
 if [ -n "${HEALTHHUB_CONFIG:-}" ]; then
   cp "$HEALTHHUB_CONFIG" "$TRUNK_STAGING_DIR/config.json"
 fi
+sh "$(dirname "$0")/demo-export.sh" "$TRUNK_STAGING_DIR"
 node "$(dirname "$0")/post-build.mjs" "$TRUNK_STAGING_DIR"

@@ -7,6 +7,7 @@ mod battery;
 mod bedtime;
 mod cardiovascular_age;
 mod common;
+mod demo;
 mod heartrate;
 mod personal_info;
 mod resilience;
@@ -46,4 +47,5 @@ pub static TABLES: &[PageText] = &[
     rings::TEXT,
     personal_info::TEXT,
     sleep::TEXT,
+    demo::TEXT,
 ];

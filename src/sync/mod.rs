@@ -2,6 +2,7 @@
 //! (`run`), and reports through signals (`progress`). It calls the Oura client and the
 //! store; it never knows the UI.
 
+pub mod demo;
 pub mod lock;
 pub mod machine;
 pub mod plan;
@@ -40,6 +41,8 @@ pub struct SyncController {
     /// The store is open (`Some(Ok)`), could not be opened (`Some(Err(message))`), or
     /// is still opening (`None`).
     pub attached: RwSignal<Option<Result<(), StoreError>>>,
+    /// The open profile is the demo ([`demo`]): no sync, a "Demo data" banner.
+    pub demo: RwSignal<bool>,
 }
 
 impl SyncController {
@@ -48,6 +51,7 @@ impl SyncController {
             progress: SyncProgress::new(),
             store: StoredValue::new_local(None),
             attached: RwSignal::new(None),
+            demo: RwSignal::new(false),
         }
     }
 
@@ -58,12 +62,73 @@ impl SyncController {
         self.attached.set(Some(Ok(())));
     }
 
-    /// Opens the user's database and attaches it (or records why it could not open).
+    /// Opens the database of the profile this device has open (the user's, or the
+    /// demo's) and attaches it (or records why it could not open).
     pub async fn open_user_store(&self) {
-        match Store::open(crate::store::DB_NAME).await {
+        self.demo.set(demo::is_demo());
+        match Store::open(demo::database()).await {
             Ok(store) => self.attach(store).await,
             Err(e) => self.attach_failed(e),
         }
+    }
+
+    /// "Try the demo": downloads the demo data, imports it into the demo database
+    /// (emptied first; the user's database is not touched) and shows it. `false`:
+    /// "Leave the demo" — deletes the demo database and reopens the user's own data, as
+    /// it was. (Loaded on first use.)
+    pub async fn switch_demo(&self, enter: bool) -> Result<(), demo::DemoError> {
+        match crate::call_split!(demo_lazily(*self, enter)) {
+            Ok(task) => task.await,
+            Err(_) => Err(demo::DemoError::Store(StoreError::NotLoaded)),
+        }
+    }
+
+    async fn enter_demo(&self) -> Result<(), demo::DemoError> {
+        if self.progress.running.get_untracked() {
+            return Ok(());
+        }
+        let text = demo::download().await?;
+        self.detach();
+        // A fresh demo every time: whatever an earlier visit left is replaced.
+        let opened = async {
+            crate::store::delete_database(crate::store::DEMO_DB_NAME).await?;
+            let store = Store::open(crate::store::DEMO_DB_NAME).await?;
+            store.import(&text).await?;
+            Ok::<_, StoreError>(store)
+        };
+        let result = match opened.await {
+            Ok(store) => {
+                demo::set_demo(true);
+                self.demo.set(true);
+                self.attach(store).await;
+                Ok(())
+            }
+            Err(e) => {
+                // Back to the user's own data, untouched.
+                let _ = crate::store::delete_database(crate::store::DEMO_DB_NAME).await;
+                self.open_user_store().await;
+                Err(e.into())
+            }
+        };
+        self.progress.outcome.set(None);
+        self.progress.data_version.update(|v| *v += 1);
+        result
+    }
+
+    async fn leave_demo(&self) -> Result<(), StoreError> {
+        self.detach();
+        demo::set_demo(false);
+        let deleted = crate::store::delete_database(crate::store::DEMO_DB_NAME).await;
+        self.open_user_store().await;
+        self.progress.outcome.set(None);
+        self.progress.data_version.update(|v| *v += 1);
+        deleted
+    }
+
+    /// Lets go of the open database (its connection closes with the last clone).
+    fn detach(&self) {
+        self.attached.set(None);
+        self.store.set_value(None);
     }
 
     /// Records that the store could not be opened (shown to the user).
@@ -119,12 +184,27 @@ impl SyncController {
         Ok(result?.total)
     }
 
-    /// Deletes every record and sync state on this device.
+    /// Deletes every record and the sync state of both profiles on this device (the
+    /// user's database is emptied, the demo's deleted) and reopens the empty user
+    /// profile. The caller forgets the token.
     pub async fn delete_data(&self) -> Result<(), StoreError> {
         let store = self.open_store().await?;
-        let result = store.clear().await;
-        self.refreshed(&store).await;
-        result
+        let own = if store.name() == crate::store::DB_NAME {
+            store
+        } else {
+            drop(store);
+            self.detach();
+            Store::open(crate::store::DB_NAME).await?
+        };
+        let result = own.clear().await;
+        drop(own);
+        self.detach();
+        demo::set_demo(false);
+        let demo_deleted = crate::store::delete_database(crate::store::DEMO_DB_NAME).await;
+        self.open_user_store().await;
+        self.progress.outcome.set(None);
+        self.progress.data_version.update(|v| *v += 1);
+        result.and(demo_deleted)
     }
 
     async fn refreshed(&self, store: &Store) {
@@ -157,6 +237,13 @@ impl SyncController {
             return;
         };
         if self.progress.other_tab.get_untracked() {
+            return;
+        }
+        if self.demo.get_untracked() {
+            self.progress.outcome.set(Some(SyncOutcome::NotStarted {
+                kind: "sync.error.demo",
+                detail: None,
+            }));
             return;
         }
         let client = Client::from_config(config, token);
@@ -216,6 +303,22 @@ crate::split! { sync_run;
 }
 
 type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+// The demo's download, import and deletion are loaded on first use.
+crate::split! { demo_switch;
+    fn demo_lazily(
+        this: SyncController,
+        enter: bool,
+    ) -> Result<Task<Result<(), demo::DemoError>>, crate::lazy::LoadFailed> {
+        Ok(Box::pin(async move {
+            if enter {
+                this.enter_demo().await
+            } else {
+                this.leave_demo().await.map_err(demo::DemoError::from)
+            }
+        }))
+    }
+}
 
 // Export and import are loaded on first use too (reached from Settings only).
 crate::split! { data_export;

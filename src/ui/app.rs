@@ -1,7 +1,7 @@
 //! `<App/>`: the router and the context providers (language, base path, config).
 
 use super::components::{
-    start_sync_now, AuthBanner, AuthNotice, ConfigBanner, ConfigState, SessionState,
+    start_sync_now, AuthBanner, AuthNotice, ConfigBanner, ConfigState, DemoBanner, SessionState,
 };
 use super::nav::{BottomNav, Header, SideNav};
 use super::pages::{DataIndexPage, NotFoundPage, SettingsPage, TodayPage};
@@ -61,6 +61,7 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
                 <crate::pwa::PwaBanners />
                 <ConfigBanner />
                 <AuthBanner />
+                <DemoBanner />
                 {page}
             </main>
         </div>
@@ -73,6 +74,7 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
 fn auto_sync(sync: SyncController, config: ConfigState, session: SessionState) {
     Effect::new(move |_| {
         let ready = sync.attached.with(|a| matches!(a, Some(Ok(()))))
+            && !sync.demo.get()
             && config.0.with(|c| matches!(c, Some(Ok(_))))
             && session.is_active();
         if !ready {

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 pub enum AuthNotice {
     SignedIn,
     SignedOut,
+    /// "Delete all local data" removed everything (and signed out).
+    Deleted,
     Failed(AuthError),
 }
 
@@ -118,9 +120,9 @@ pub fn AuthBanner() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            AuthNotice::SignedOut => view! {
+            AuthNotice::SignedOut | AuthNotice::Deleted => view! {
                 <div class="banner banner-ok" role="status">
-                    <p>{i18n.tr("account.signed_out_notice")}</p>
+                    <p>{i18n.tr(if matches!(n, AuthNotice::Deleted) { "data.deleted" } else { "account.signed_out_notice" })}</p>
                     <button type="button" class="button-link" on:click=dismiss>
                         {i18n.tr("common.dismiss")}
                     </button>

@@ -2,7 +2,7 @@
 //! an export file (merges, never deletes), and deleting the data on this device (asks
 //! for confirmation in the page).
 
-use super::account::use_session;
+use super::account::{use_session, AuthNotice};
 use super::sync_status::{error_text, format_count, use_sync};
 use crate::i18n::use_i18n;
 use crate::store::StoreError;
@@ -20,6 +20,7 @@ pub fn DataActions() -> impl IntoView {
     let message = RwSignal::new(Message::None);
     let busy = RwSignal::new(false);
     let confirming = RwSignal::new(false);
+    let router = crate::ui::router::use_router();
 
     let export = move |_| {
         busy.set(true);
@@ -72,16 +73,20 @@ pub fn DataActions() -> impl IntoView {
     let delete = move |_| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let result = sync.delete_data().await;
-            confirming.set(false);
-            match result {
+            match sync.delete_data().await {
                 Ok(()) => {
+                    // Back to the first screen, which says what happened. (Nothing of
+                    // this page is touched after the navigation that disposes it.)
                     session.sign_out();
-                    message.set(Some((false, i18n.t("data.deleted"))));
+                    session.notice.set(Some(AuthNotice::Deleted));
+                    router.navigate("/", false, true);
                 }
-                Err(e) => message.set(Some((true, error_text(i18n, e.kind(), e.detail())))),
+                Err(e) => {
+                    confirming.set(false);
+                    busy.set(false);
+                    message.set(Some((true, error_text(i18n, e.kind(), e.detail()))));
+                }
             }
-            busy.set(false);
         });
     };
 
@@ -102,7 +107,7 @@ pub fn DataActions() -> impl IntoView {
                     class="visually-hidden"
                     accept=".json,application/json"
                     on:change=import
-                    disabled=move || busy.get()
+                    disabled=move || busy.get() || sync.demo.get()
                 />
             </label>
             <button
@@ -128,6 +133,9 @@ pub fn DataActions() -> impl IntoView {
             </div>
         </Show>
         <p class="note">{i18n.tr("data.export_note")}</p>
+        <Show when=move || sync.demo.get()>
+            <p class="note">{i18n.tr("page.demo.import_off")}</p>
+        </Show>
         {move || {
             message
                 .get()

@@ -3,6 +3,7 @@
 mod account;
 mod config_status;
 mod data_actions;
+mod demo;
 mod empty_state;
 mod sync_status;
 
@@ -11,6 +12,7 @@ pub use account::{
 };
 pub use config_status::{ConfigBanner, ConfigDetails, ConfigState};
 pub use data_actions::DataActions;
+pub use demo::{DemoBanner, TryDemoButton};
 pub use empty_state::EmptyState;
 pub use sync_status::{
     endpoint_status_text, error_text, format_count, format_time, framed, start_sync_now, use_sync,

@@ -86,6 +86,7 @@ pub fn SyncPanel() -> impl IntoView {
     let can_sync = move || {
         !p.running.get()
             && !p.other_tab.get()
+            && !sync.demo.get()
             && session.is_active()
             && config.0.with(|c| matches!(c, Some(Ok(_))))
     };
@@ -143,7 +144,13 @@ pub fn SyncPanel() -> impl IntoView {
                     || view! { <p class="sync-line sync-other-tab">{i18n.t("sync.other_tab")}</p> },
                 )
             };
+            let demo = move || {
+                sync.demo
+                    .get()
+                    .then(|| view! { <p class="sync-line">{i18n.t("sync.error.demo")}</p> })
+            };
             view! {
+                {demo}
                 {other_tab}
                 <p class="sync-line">{last}</p>
                 {outcome}

@@ -1,13 +1,16 @@
 use super::set_title;
 use crate::i18n::{use_i18n, Lang};
 use crate::sync::{auto_sync_minutes, set_auto_sync_minutes};
-use crate::ui::components::{AccountDetails, ConfigDetails, DataActions, EndpointStatusList};
+use crate::ui::components::{
+    use_sync, AccountDetails, ConfigDetails, DataActions, EndpointStatusList, TryDemoButton,
+};
 use leptos::prelude::*;
 
 /// Settings: language, the connection to Oura (for diagnosis), version.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
+    let sync = use_sync();
     // The profile card's text lives in the data pages' tables.
     crate::i18n::register_pages();
     Effect::new(move |_| set_title(&i18n.t("page.settings.title")));
@@ -27,6 +30,9 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card">
             <h2>{i18n.tr("data.title")}</h2>
             <DataActions />
+            <Show when=move || !sync.demo.get()>
+                <TryDemoButton />
+            </Show>
             <p>
                 <label for="auto-sync">{i18n.tr("sync.auto")}</label>
             </p>

@@ -15,7 +15,7 @@ use super::today_vitals::TodayVitals;
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::charts::{timestamp, Hypnogram, ScoreRing};
-use crate::ui::components::{use_session, SignInButton, SyncPanel};
+use crate::ui::components::{use_session, use_sync, SignInButton, SyncPanel, TryDemoButton};
 use crate::ui::{endpoint_route, href};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -27,7 +27,10 @@ pub fn TodayPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     Effect::new(move |_| set_title(&i18n.t("page.today.title")));
+    let sync = use_sync();
     let signed_out = move || session.session.with(|s| s.is_none());
+    // Signed out: the welcome (sign in, or try the demo) unless the demo is open.
+    let welcome = move || signed_out() && !sync.demo.get();
     let days = use_days();
     let day = days.day;
     let range = super::common::around(day, 0, 0);
@@ -51,13 +54,14 @@ pub fn TodayPage() -> impl IntoView {
     view! {
         <h1>{i18n.tr("page.today.title")}</h1>
         <Show
-            when=signed_out
-            fallback=|| view! { <SyncPanel /> }
+            when=welcome
+            fallback=move || (!signed_out()).then(|| view! { <SyncPanel /> })
         >
             <section class="card welcome">
                 <h2>{i18n.tr("welcome.title")}</h2>
                 <p>{i18n.tr("welcome.body")}</p>
                 <SignInButton />
+                <TryDemoButton />
             </section>
         </Show>
         <DayPicker day=day route="/".to_owned() />
