@@ -23,6 +23,7 @@
 //! `error`, `record`, `heartrate` and `export` are pure (tested natively); `idb` is the
 //! browser half (tested in Chromium by `tests/store.rs`).
 
+pub mod csv;
 pub mod error;
 pub mod export;
 pub mod heartrate;
