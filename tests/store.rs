@@ -707,11 +707,13 @@ async fn the_demo_database_is_separate() {
 
 #[wasm_bindgen_test]
 fn download_accepts_an_export() {
-    let file = healthhub::store::ExportFile {
-        file_name: "healthhub-export-2026-11-24.json".into(),
-        parts: vec!["{\"a\":".into(), "1}".into()],
-    };
-    healthhub::store::download(&file).unwrap();
+    let parts = vec!["{\"a\":".to_string(), "1}".to_string()];
+    healthhub::store::download(
+        "healthhub-export-2026-11-24.json",
+        "application/json",
+        &parts,
+    )
+    .unwrap();
 }
 
 /// Scale: two months of heartrate (~1,200 samples a day) exported and imported again.

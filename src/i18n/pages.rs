@@ -7,6 +7,7 @@ mod battery;
 mod bedtime;
 mod cardiovascular_age;
 mod common;
+mod csv;
 mod heartrate;
 mod personal_info;
 mod resilience;
@@ -35,6 +36,7 @@ pub static TABLES: &[PageText] = &[
     resilience::TEXT,
     cardiovascular_age::TEXT,
     common::TEXT,
+    csv::TEXT,
     spo2::TEXT,
     vo2_max::TEXT,
     bedtime::TEXT,

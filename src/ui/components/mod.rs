@@ -2,6 +2,7 @@
 
 mod account;
 mod config_status;
+mod csv;
 mod data_actions;
 mod empty_state;
 mod sync_status;
@@ -10,6 +11,7 @@ pub use account::{
     use_session, AccountDetails, AuthBanner, AuthNotice, SessionState, SignInButton,
 };
 pub use config_status::{ConfigBanner, ConfigDetails, ConfigState};
+pub use csv::{CsvButton, CsvPicker};
 pub use data_actions::DataActions;
 pub use empty_state::EmptyState;
 pub use sync_status::{

@@ -1,7 +1,9 @@
 use super::set_title;
 use crate::i18n::{use_i18n, Lang};
 use crate::sync::{auto_sync_minutes, set_auto_sync_minutes};
-use crate::ui::components::{AccountDetails, ConfigDetails, DataActions, EndpointStatusList};
+use crate::ui::components::{
+    AccountDetails, ConfigDetails, CsvPicker, DataActions, EndpointStatusList,
+};
 use leptos::prelude::*;
 
 /// Settings: language, the connection to Oura (for diagnosis), version.
@@ -27,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card">
             <h2>{i18n.tr("data.title")}</h2>
             <DataActions />
+            <CsvPicker />
             <p>
                 <label for="auto-sync">{i18n.tr("sync.auto")}</label>
             </p>
