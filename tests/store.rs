@@ -836,3 +836,55 @@ async fn a_real_v1_database_of_18_stores_upgrades_and_keeps_its_records() {
     assert_eq!(store.quarantined(ep("sleep")).await.unwrap(), 0);
     done(store).await;
 }
+
+/// "Download CSV" reads what the store holds: one row per document (heartrate: per
+/// sample), numbers as received; a document kept in the quarantine is not a row.
+#[wasm_bindgen_test]
+async fn csv_has_a_row_per_stored_document_and_heartrate_sample() {
+    let store = filled("csv").await;
+    let today = day("2026-12-02");
+    for (path, docs) in fixtures() {
+        let file = store.csv(ep(path), today).await.unwrap();
+        assert_eq!(file.file_name, format!("healthhub-{path}-2026-12-02.csv"));
+        let text = file.parts.concat();
+        assert!(text.starts_with('\u{feff}'), "{path}: BOM");
+        let want = if path == "heartrate" {
+            sorted_samples(&docs).len()
+        } else {
+            docs.len()
+        };
+        assert_eq!(file.rows, want as u64, "{path}");
+        // Lines: the header and a row each (no field of these fixtures breaks a line).
+        assert_eq!(text.matches("\r\n").count(), want + 1, "{path}");
+    }
+    let sleep = store.csv(ep("sleep"), today).await.unwrap().parts.concat();
+    assert!(sleep.starts_with("\u{feff}id,day,"));
+    assert!(
+        sleep.contains(",300.0,"),
+        "heart_rate.interval keeps its .0"
+    );
+    let hr = store
+        .csv(ep("heartrate"), today)
+        .await
+        .unwrap()
+        .parts
+        .concat();
+    assert!(hr.starts_with("\u{feff}timestamp,bpm,source"));
+    // An empty collection: the header alone.
+    let empty = store.csv(ep("daily_sleep"), today).await.unwrap();
+    assert_eq!(
+        (empty.rows, empty.parts.concat().as_str()),
+        (0, "\u{feff}id,day,timestamp\r\n")
+    );
+    // A document that cannot be indexed (no id) is kept as received, not a row.
+    let before = store.csv(ep("sleep"), today).await.unwrap().rows;
+    let mut bad = sleep_docs()[0].clone();
+    bad.as_object_mut().unwrap().remove("id");
+    let w = store
+        .put_page(ep("sleep"), &[bad], &[], &[], None)
+        .await
+        .unwrap();
+    assert_eq!(w.quarantined, 1);
+    assert_eq!(store.csv(ep("sleep"), today).await.unwrap().rows, before);
+    done(store).await;
+}
