@@ -707,11 +707,13 @@ async fn the_demo_database_is_separate() {
 
 #[wasm_bindgen_test]
 fn download_accepts_an_export() {
-    let file = healthhub::store::ExportFile {
-        file_name: "healthhub-export-2026-11-24.json".into(),
-        parts: vec!["{\"a\":".into(), "1}".into()],
-    };
-    healthhub::store::download(&file).unwrap();
+    let parts = vec!["{\"a\":".to_string(), "1}".to_string()];
+    healthhub::store::download(
+        "healthhub-export-2026-11-24.json",
+        "application/json",
+        &parts,
+    )
+    .unwrap();
 }
 
 /// Scale: two months of heartrate (~1,200 samples a day) exported and imported again.
@@ -832,5 +834,57 @@ async fn a_real_v1_database_of_18_stores_upgrades_and_keeps_its_records() {
         "v3 made endpoint 19's store"
     );
     assert_eq!(store.quarantined(ep("sleep")).await.unwrap(), 0);
+    done(store).await;
+}
+
+/// "Download CSV" reads what the store holds: one row per document (heartrate: per
+/// sample), numbers as received; a document kept in the quarantine is not a row.
+#[wasm_bindgen_test]
+async fn csv_has_a_row_per_stored_document_and_heartrate_sample() {
+    let store = filled("csv").await;
+    let today = day("2026-12-02");
+    for (path, docs) in fixtures() {
+        let file = store.csv(ep(path), today).await.unwrap();
+        assert_eq!(file.file_name, format!("healthhub-{path}-2026-12-02.csv"));
+        let text = file.parts.concat();
+        assert!(text.starts_with('\u{feff}'), "{path}: BOM");
+        let want = if path == "heartrate" {
+            sorted_samples(&docs).len()
+        } else {
+            docs.len()
+        };
+        assert_eq!(file.rows, want as u64, "{path}");
+        // Lines: the header and a row each (no field of these fixtures breaks a line).
+        assert_eq!(text.matches("\r\n").count(), want + 1, "{path}");
+    }
+    let sleep = store.csv(ep("sleep"), today).await.unwrap().parts.concat();
+    assert!(sleep.starts_with("\u{feff}id,day,"));
+    assert!(
+        sleep.contains(",300.0,"),
+        "heart_rate.interval keeps its .0"
+    );
+    let hr = store
+        .csv(ep("heartrate"), today)
+        .await
+        .unwrap()
+        .parts
+        .concat();
+    assert!(hr.starts_with("\u{feff}timestamp,bpm,source"));
+    // An empty collection: the header alone.
+    let empty = store.csv(ep("daily_sleep"), today).await.unwrap();
+    assert_eq!(
+        (empty.rows, empty.parts.concat().as_str()),
+        (0, "\u{feff}id,day,timestamp\r\n")
+    );
+    // A document that cannot be indexed (no id) is kept as received, not a row.
+    let before = store.csv(ep("sleep"), today).await.unwrap().rows;
+    let mut bad = sleep_docs()[0].clone();
+    bad.as_object_mut().unwrap().remove("id");
+    let w = store
+        .put_page(ep("sleep"), &[bad], &[], &[], None)
+        .await
+        .unwrap();
+    assert_eq!(w.quarantined, 1);
+    assert_eq!(store.csv(ep("sleep"), today).await.unwrap().rows, before);
     done(store).await;
 }

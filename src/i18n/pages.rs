@@ -7,6 +7,7 @@ mod battery;
 mod bedtime;
 mod cardiovascular_age;
 mod common;
+mod csv;
 mod demo;
 mod heartrate;
 mod personal_info;
@@ -36,6 +37,7 @@ pub static TABLES: &[PageText] = &[
     resilience::TEXT,
     cardiovascular_age::TEXT,
     common::TEXT,
+    csv::TEXT,
     spo2::TEXT,
     vo2_max::TEXT,
     bedtime::TEXT,

@@ -6,6 +6,7 @@
 //! is awaited inside a transaction; all parsing and checking happens before the
 //! transaction starts.
 
+use super::csv::{self, CsvFile, CsvWriter};
 use super::error::StoreError;
 use super::export::{self, ExportFile, ExportWriter, ImportCount, ImportReport};
 use super::heartrate::{self, Columns, DayPack, Merged, Sample};
@@ -668,6 +669,48 @@ impl Store {
         })
     }
 
+    /// "Download CSV" of one collection (see [`super::csv`]), read in one readonly
+    /// transaction: one row per stored document, heartrate one row per sample (unpacked
+    /// day record by day record, twice: columns, then rows). Documents kept in the
+    /// quarantine (they could not be indexed, see [`page`]) are not rows: they are kept
+    /// as received and go out with the JSON export only.
+    pub async fn csv(
+        &self,
+        endpoint: &'static Endpoint,
+        today: NaiveDate,
+    ) -> Result<CsvFile, StoreError> {
+        let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
+        let store = tx.object_store(endpoint.path).map_err(idb_err)?;
+        let records = get_all_sorted(&store).await?;
+        drop(store);
+        let _ = tx.commit().await;
+        if endpoint.key != NaturalKey::TimestampSource {
+            let texts = records
+                .iter()
+                .map(doc_text)
+                .collect::<Result<Vec<_>, _>>()?;
+            return csv::table(endpoint, today, texts.iter().map(String::as_str));
+        }
+        let samples = |f: &mut dyn FnMut(&str) -> Result<(), StoreError>| {
+            for r in &records {
+                let (day, pack) = read_day(r)?;
+                let mut result = Ok(());
+                pack.unpack_json(day, &mut |s| {
+                    if result.is_ok() {
+                        result = f(&s);
+                    }
+                });
+                result?;
+            }
+            Ok::<(), StoreError>(())
+        };
+        let mut columns = csv::Columns::new(endpoint);
+        samples(&mut |s| columns.observe(s))?;
+        let mut w = CsvWriter::new(&columns);
+        samples(&mut |s| w.row(s))?;
+        Ok(w.finish(csv::file_name(endpoint, today)))
+    }
+
     /// Imports an export file: checks all of it first (anything but a healthHub export
     /// version 1 is refused with [`StoreError::InvalidImport`] and the reason), then
     /// adds every document this device does not have yet, in one transaction. A
@@ -1232,9 +1275,10 @@ pub async fn delete_database(name: &str) -> Result<(), StoreError> {
         .map_err(idb_err)
 }
 
-/// Hands the export to the browser as a download: a `Blob` of the parts, an object
-/// URL, a click on a hidden `<a download>`, then the URL is revoked. Works offline.
-pub fn download(file: &ExportFile) -> Result<(), StoreError> {
+/// Hands a file to the browser as a download: a `Blob` of type `mime` made of the
+/// parts (never one giant string), an object URL, a click on a hidden `<a download>`,
+/// then the URL is revoked. Works offline. Used by the export and "Download CSV".
+pub fn download(file_name: &str, mime: &str, parts: &[String]) -> Result<(), StoreError> {
     let fail = |e: JsValue| {
         StoreError::Download(
             e.dyn_ref::<js_sys::Error>()
@@ -1246,15 +1290,15 @@ pub fn download(file: &ExportFile) -> Result<(), StoreError> {
     let document = window
         .document()
         .ok_or_else(|| StoreError::Download("no document".into()))?;
-    let parts: Array = file.parts.iter().map(|p| JsValue::from_str(p)).collect();
+    let parts: Array = parts.iter().map(|p| JsValue::from_str(p)).collect();
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let a: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
     a.set_href(&url);
-    a.set_download(&file.file_name);
+    a.set_download(file_name);
     a.set_hidden(true);
     let body = document
         .body()

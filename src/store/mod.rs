@@ -8,7 +8,8 @@
 //!   keys, values stored as JSON text) for the sync engine's bookkeeping.
 //! - Records: see [`record`] (documents, kept exactly as received) and [`heartrate`]
 //!   (samples packed per UTC day).
-//! - Export/import: [`export`] (the §5 contract).
+//! - Export/import: [`export`] (the §5 contract); "Download CSV" of one collection:
+//!   [`csv`].
 //!
 //! Schema history ([`SCHEMA_VERSION`]):
 //! - v1: the 18 collection stores of OpenAPI 1.27 (key path `key`) and `meta`.
@@ -20,9 +21,10 @@
 //!   heartrate sample count is kept in meta [`HEARTRATE_COUNT_KEY`] (written with every
 //!   heartrate write; computed once from the records when absent).
 //!
-//! `error`, `record`, `heartrate` and `export` are pure (tested natively); `idb` is the
+//! `error`, `record`, `heartrate`, `export` and `csv` are pure (tested natively); `idb` is the
 //! browser half (tested in Chromium by `tests/store.rs`).
 
+pub mod csv;
 pub mod error;
 pub mod export;
 pub mod heartrate;
@@ -31,6 +33,7 @@ mod idb;
 pub mod page;
 pub mod record;
 
+pub use csv::CsvFile;
 pub use error::StoreError;
 pub use export::{ExportFile, ImportCount, ImportReport};
 pub use idb::{delete_database, download, PageWrite, Store};

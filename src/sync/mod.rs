@@ -168,8 +168,22 @@ impl SyncController {
         let file = crate::call_split!(export_lazily(store))
             .map_err(|_| StoreError::NotLoaded)?
             .await?;
-        crate::store::download(&file)?;
+        crate::store::download(&file.file_name, "application/json", &file.parts)?;
         Ok(file.file_name)
+    }
+
+    /// "Download CSV" of one endpoint (Settings, every endpoint page): builds its table
+    /// and hands it to the browser as a download (offline, no sign-in needed). Returns
+    /// the file name and the number of rows.
+    pub async fn download_csv(
+        &self,
+        endpoint: &'static crate::endpoints::Endpoint,
+    ) -> Result<(String, u64), StoreError> {
+        let store = self.open_store().await?;
+        let today = chrono::Local::now().date_naive();
+        crate::call_split!(csv_lazily(store, endpoint.id, today))
+            .map_err(|_| StoreError::NotLoaded)?
+            .await
     }
 
     /// Imports an export file (merges by key, never deletes), then refreshes the status
@@ -335,5 +349,23 @@ crate::split! { data_import;
         text: String,
     ) -> Result<Task<Result<crate::store::ImportReport, StoreError>>, crate::lazy::LoadFailed> {
         Ok(Box::pin(async move { store.import(&text).await }))
+    }
+}
+
+/// A file handed to the browser: its name and rows.
+type Saved = (String, u64);
+
+// "Download CSV" too (Settings and the endpoint pages only).
+crate::split! { data_csv;
+    fn csv_lazily(
+        store: Store,
+        id: crate::endpoints::EndpointId,
+        today: chrono::NaiveDate,
+    ) -> Result<Task<Result<Saved, StoreError>>, crate::lazy::LoadFailed> {
+        Ok(Box::pin(async move {
+            let file = store.csv(id.endpoint(), today).await?;
+            crate::store::download(&file.file_name, crate::store::csv::MIME, &file.parts)?;
+            Ok((file.file_name, file.rows))
+        }))
     }
 }

@@ -2,6 +2,7 @@
 
 mod account;
 mod config_status;
+mod csv;
 mod data_actions;
 mod demo;
 mod empty_state;
@@ -11,6 +12,7 @@ pub use account::{
     use_session, AccountDetails, AuthBanner, AuthNotice, SessionState, SignInButton,
 };
 pub use config_status::{ConfigBanner, ConfigDetails, ConfigState};
+pub use csv::{CsvButton, CsvPicker};
 pub use data_actions::DataActions;
 pub use demo::{DemoBanner, TryDemoButton};
 pub use empty_state::EmptyState;

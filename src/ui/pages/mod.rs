@@ -75,14 +75,13 @@ crate::split! { score_pages;
     /// The page of the part-1 pages: sleep score, sleep periods, readiness, activity.
     fn score_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        let _ = id;
-        Ok(match page {
+        Ok(endpoint::with_csv(id, match page {
             Page::SleepScore => view! { <sleep_score::DailySleepPage /> }.into_any(),
             Page::SleepPeriods => view! { <sleep::SleepPage /> }.into_any(),
             Page::Readiness => view! { <readiness::ReadinessPage /> }.into_any(),
             Page::Activity => view! { <activity::ActivityPage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
-        })
+        }))
     }
 }
 
@@ -90,11 +89,10 @@ crate::split! { heartrate_page;
     /// The page of heart rate.
     fn heartrate_page(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        let _ = id;
-        Ok(match page {
+        Ok(endpoint::with_csv(id, match page {
             Page::HeartRate => view! { <heartrate::HeartRatePage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
-        })
+        }))
     }
 }
 
@@ -102,15 +100,14 @@ crate::split! { body_pages;
     /// The page of stress, resilience, cardiovascular age, SpO2, VO2 max.
     fn body_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        let _ = id;
-        Ok(match page {
+        Ok(endpoint::with_csv(id, match page {
             Page::Stress => view! { <stress::StressPage /> }.into_any(),
             Page::Resilience => view! { <resilience::ResiliencePage /> }.into_any(),
             Page::CardiovascularAge => view! { <cardiovascular_age::CardiovascularAgePage /> }.into_any(),
             Page::Spo2 => view! { <spo2::Spo2Page /> }.into_any(),
             Page::Vo2Max => view! { <vo2_max::Vo2MaxPage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
-        })
+        }))
     }
 }
 
@@ -118,11 +115,10 @@ crate::split! { bedtime_page;
     /// The page of bedtime guidance.
     fn bedtime_page(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        let _ = id;
-        Ok(match page {
+        Ok(endpoint::with_csv(id, match page {
             Page::Bedtime => view! { <bedtime::BedtimePage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
-        })
+        }))
     }
 }
 
@@ -130,14 +126,13 @@ crate::split! { event_pages;
     /// The page of workouts, sessions, tags, rest mode.
     fn event_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        let _ = id;
-        Ok(match page {
+        Ok(endpoint::with_csv(id, match page {
             Page::Workouts => view! { <workouts::WorkoutsPage /> }.into_any(),
             Page::Sessions => view! { <sessions::SessionsPage /> }.into_any(),
             Page::Tags => view! { <tags::TagsPage id=id /> }.into_any(),
             Page::RestMode => view! { <rest_mode::RestModePage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
-        })
+        }))
     }
 }
 
@@ -145,13 +140,12 @@ crate::split! { ring_pages;
     /// The page of battery, rings, personal info.
     fn ring_pages(page: Page, id: EndpointId) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
-        let _ = id;
-        Ok(match page {
+        Ok(endpoint::with_csv(id, match page {
             Page::Battery => view! { <battery::BatteryPage /> }.into_any(),
             Page::Rings => view! { <rings::RingsPage /> }.into_any(),
             Page::PersonalInfo => view! { <personal_info::PersonalInfoPage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
-        })
+        }))
     }
 }
 

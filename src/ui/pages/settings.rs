@@ -2,7 +2,8 @@ use super::set_title;
 use crate::i18n::{use_i18n, Lang};
 use crate::sync::{auto_sync_minutes, set_auto_sync_minutes};
 use crate::ui::components::{
-    use_sync, AccountDetails, ConfigDetails, DataActions, EndpointStatusList, TryDemoButton,
+    use_sync, AccountDetails, ConfigDetails, CsvPicker, DataActions, EndpointStatusList,
+    TryDemoButton,
 };
 use leptos::prelude::*;
 
@@ -33,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
             <Show when=move || !sync.demo.get()>
                 <TryDemoButton />
             </Show>
+            <CsvPicker />
             <p>
                 <label for="auto-sync">{i18n.tr("sync.auto")}</label>
             </p>
