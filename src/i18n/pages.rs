@@ -15,6 +15,7 @@ mod resilience;
 mod rest_mode;
 mod rings;
 mod sessions;
+mod settings;
 mod shared;
 mod sleep;
 mod spo2;
@@ -50,4 +51,5 @@ pub static TABLES: &[PageText] = &[
     personal_info::TEXT,
     sleep::TEXT,
     demo::TEXT,
+    settings::TEXT,
 ];

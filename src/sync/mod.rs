@@ -73,17 +73,9 @@ impl SyncController {
     }
 
     /// "Try the demo": downloads the demo data, imports it into the demo database
-    /// (emptied first; the user's database is not touched) and shows it. `false`:
-    /// "Leave the demo" — deletes the demo database and reopens the user's own data, as
-    /// it was. (Loaded on first use.)
-    pub async fn switch_demo(&self, enter: bool) -> Result<(), demo::DemoError> {
-        match crate::call_split!(demo_lazily(*self, enter)) {
-            Ok(task) => task.await,
-            Err(_) => Err(demo::DemoError::Store(StoreError::NotLoaded)),
-        }
-    }
-
-    async fn enter_demo(&self) -> Result<(), demo::DemoError> {
+    /// (emptied first; the user's database is not touched) and shows it; on failure the
+    /// user's own data is open again, as it was. (Called from code loaded on first use.)
+    pub async fn enter_demo(&self) -> Result<(), demo::DemoError> {
         if self.progress.running.get_untracked() {
             return Ok(());
         }
@@ -115,7 +107,9 @@ impl SyncController {
         result
     }
 
-    async fn leave_demo(&self) -> Result<(), StoreError> {
+    /// "Leave the demo": deletes the demo database and reopens the user's own data, as
+    /// it was.
+    pub async fn leave_demo(&self) -> Result<(), StoreError> {
         self.detach();
         demo::set_demo(false);
         let deleted = crate::store::delete_database(crate::store::DEMO_DB_NAME).await;
@@ -317,22 +311,6 @@ crate::split! { sync_run;
 }
 
 type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
-
-// The demo's download, import and deletion are loaded on first use.
-crate::split! { demo_switch;
-    fn demo_lazily(
-        this: SyncController,
-        enter: bool,
-    ) -> Result<Task<Result<(), demo::DemoError>>, crate::lazy::LoadFailed> {
-        Ok(Box::pin(async move {
-            if enter {
-                this.enter_demo().await
-            } else {
-                this.leave_demo().await.map_err(demo::DemoError::from)
-            }
-        }))
-    }
-}
 
 // Export and import are loaded on first use too (reached from Settings only).
 crate::split! { data_export;

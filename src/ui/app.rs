@@ -1,7 +1,7 @@
 //! `<App/>`: the router and the context providers (language, base path, config).
 
 use super::components::{
-    start_sync_now, AuthBanner, AuthNotice, ConfigBanner, ConfigState, DemoBanner, SessionState,
+    start_sync_now, AuthBanner, AuthNotice, ConfigBanner, ConfigState, SessionState,
 };
 use super::nav::{BottomNav, Header, SideNav};
 use super::pages::{DataIndexPage, NotFoundPage, SettingsPage, TodayPage};
@@ -61,7 +61,10 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
                 <crate::pwa::PwaBanners />
                 <ConfigBanner />
                 <AuthBanner />
-                <DemoBanner />
+                // "Demo data" and "Leave the demo" (loaded with the demo).
+                {move || sync.demo.get().then(|| later(Rc::new(|| {
+                    Box::pin(async { crate::call_split!(demo_banner()) })
+                })))}
                 {page}
             </main>
         </div>
@@ -149,6 +152,12 @@ crate::split! { data_index_page;
     fn data_index_page() -> Result<AnyView, LoadFailed> {
         crate::i18n::register_pages();
         Ok(view! { <DataIndexPage /> }.into_any())
+    }
+}
+
+crate::split! { demo_banner;
+    fn demo_banner() -> Result<AnyView, LoadFailed> {
+        Ok(view! { <super::components::DemoBanner /> }.into_any())
     }
 }
 

@@ -2,45 +2,81 @@
 //! and while the demo is open a "Demo data" banner on every page with "Leave the demo".
 
 use super::sync_status::{error_text, use_sync};
-use crate::i18n::use_i18n;
-use crate::ui::router::use_router;
+use crate::i18n::{use_i18n, I18n};
+use crate::lazy::LoadFailed;
+use crate::sync::SyncController;
+use crate::ui::router::{use_router, RouterState};
 use leptos::prelude::*;
 
-/// "Try the demo" (`enter`) or "Leave the demo": switches the profile, then shows Today
-/// (the demo's latest day, or the user's own data as it was). A failure is said next
-/// to the button; the data stays as it was.
+/// "Try the demo" (`enter`) or "Leave the demo": switches the profile (code loaded on
+/// first use), then shows Today. A failure is said next to the button; the data stays
+/// as it was.
 #[component]
 fn DemoSwitch(enter: bool) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let router = use_router();
     let busy = RwSignal::new(false);
+    // "Opening the demo…" while it loads, then what went wrong, if anything.
     let failed = RwSignal::new(None::<String>);
     let click = move |_| {
         busy.set(true);
-        failed.set(None);
+        failed.set(enter.then(|| i18n.t("demo.loading")));
+        let s = Switch {
+            sync,
+            i18n,
+            router,
+            busy,
+            failed,
+        };
         leptos::task::spawn_local(async move {
-            // On success this button is gone (or goes with the page): nothing of it is
-            // touched after the navigation, whose effects must not meet its signals.
-            match sync.switch_demo(enter).await {
-                Ok(()) => router.navigate("/", false, true),
-                Err(e) => {
-                    busy.set(false);
-                    failed.set(Some(error_text(i18n, e.kind(), e.detail())));
-                }
+            if let Ok(task) = crate::call_split!(demo_switch(s, enter)) {
+                task.await;
+            } else {
+                busy.set(false);
+                failed.set(Some(i18n.t("store.error.not_loaded")));
             }
         });
     };
-    let label = move || match (enter, busy.get()) {
-        (true, true) => i18n.t("demo.loading"),
-        (true, false) => i18n.t("demo.try"),
-        _ => i18n.t("demo.leave"),
-    };
+    let label = if enter { "demo.try" } else { "demo.leave" };
     view! {
         <button type="button" class="button" on:click=click disabled=move || busy.get()>
-            {label}
+            {i18n.tr(label)}
         </button>
-        <p class="demo-failed" role="alert">{move || failed.get()}</p>
+        <p class="demo-failed" role="status">{move || failed.get()}</p>
+    }
+}
+
+/// What the switch needs of the button that started it.
+#[derive(Clone, Copy)]
+struct Switch {
+    sync: SyncController,
+    i18n: I18n,
+    router: RouterState,
+    busy: RwSignal<bool>,
+    failed: RwSignal<Option<String>>,
+}
+
+type Task = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+crate::split! { demo_switch;
+    fn demo_switch(s: Switch, enter: bool) -> Result<Task, LoadFailed> {
+        Ok(Box::pin(async move {
+            let result = if enter {
+                s.sync.enter_demo().await
+            } else {
+                s.sync.leave_demo().await.map_err(crate::sync::demo::DemoError::from)
+            };
+            // On success the button is gone (or goes with the page): nothing of it is
+            // touched after the navigation, whose effects must not meet its signals.
+            match result {
+                Ok(()) => s.router.navigate("/", false, true),
+                Err(e) => {
+                    s.busy.set(false);
+                    s.failed.set(Some(error_text(s.i18n, e.kind(), e.detail())));
+                }
+            }
+        }))
     }
 }
 
@@ -56,21 +92,19 @@ pub fn TryDemoButton() -> impl IntoView {
     }
 }
 
-/// While the demo is open: says so on every page, with "Leave the demo".
+/// While the demo is open (the shell shows it then): says so on every page, with
+/// "Leave the demo".
 #[component]
 pub fn DemoBanner() -> impl IntoView {
     let i18n = use_i18n();
-    let sync = use_sync();
     view! {
-        <Show when=move || sync.demo.get()>
-            <div class="banner banner-demo" role="region" aria-label=i18n.tr("demo.banner")>
-                <p>
-                    <strong>{i18n.tr("demo.banner")}</strong>
-                    " "
-                    {i18n.tr("demo.banner_body")}
-                </p>
-                <DemoSwitch enter=false />
-            </div>
-        </Show>
+        <div class="banner banner-demo" role="region" aria-label=i18n.tr("demo.banner")>
+            <p>
+                <strong>{i18n.tr("demo.banner")}</strong>
+                " "
+                {i18n.tr("demo.banner_body")}
+            </p>
+            <DemoSwitch enter=false />
+        </div>
     }
 }

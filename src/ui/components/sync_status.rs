@@ -125,7 +125,9 @@ pub fn SyncPanel() -> impl IntoView {
     };
     let idle = move || {
         (!p.running.get()).then(|| {
+            // In the demo: why there is no sync (instead of when the last one was).
             let last = move || match p.last_complete_ms.get() {
+                _ if sync.demo.get() => i18n.t("sync.error.demo"),
                 Some(ms) => format!("{} {}", i18n.t("sync.last"), format_time(ms, lang())),
                 None => i18n.t("sync.never"),
             };
@@ -144,13 +146,7 @@ pub fn SyncPanel() -> impl IntoView {
                     || view! { <p class="sync-line sync-other-tab">{i18n.t("sync.other_tab")}</p> },
                 )
             };
-            let demo = move || {
-                sync.demo
-                    .get()
-                    .then(|| view! { <p class="sync-line">{i18n.t("sync.error.demo")}</p> })
-            };
             view! {
-                {demo}
                 {other_tab}
                 <p class="sync-line">{last}</p>
                 {outcome}

@@ -29,7 +29,8 @@ pub fn TodayPage() -> impl IntoView {
     Effect::new(move |_| set_title(&i18n.t("page.today.title")));
     let sync = use_sync();
     let signed_out = move || session.session.with(|s| s.is_none());
-    // Signed out: the welcome (sign in, or try the demo) unless the demo is open.
+    // Signed out: the welcome (sign in, or try the demo); in the demo, the sync panel
+    // (off, with the reason).
     let welcome = move || signed_out() && !sync.demo.get();
     let days = use_days();
     let day = days.day;
@@ -55,7 +56,7 @@ pub fn TodayPage() -> impl IntoView {
         <h1>{i18n.tr("page.today.title")}</h1>
         <Show
             when=welcome
-            fallback=move || (!signed_out()).then(|| view! { <SyncPanel /> })
+            fallback=|| view! { <SyncPanel /> }
         >
             <section class="card welcome">
                 <h2>{i18n.tr("welcome.title")}</h2>

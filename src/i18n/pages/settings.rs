@@ -1,0 +1,51 @@
+//! Text of Settings only (account details, auto-sync choices, data actions): not on the
+//! first screen, so it arrives with Settings' module.
+
+use super::PageText;
+
+pub const TEXT: PageText = PageText {
+    en: &[
+        ("account.status", "Status"),
+        ("account.signed_out", "Not signed in."),
+        ("account.signed_in", "Signed in"),
+        ("account.expired", "Expired: sign in again"),
+        ("account.expires", "Sign-in valid until"),
+        ("account.scopes", "Granted scopes"),
+        ("account.scopes_note", "Shown for diagnosis: healthHub asks for every kind of data whatever was granted, and marks anything Oura refuses as unavailable."),
+        ("sync.auto.15", "15 minutes"),
+        ("sync.auto.60", "1 hour"),
+        ("sync.auto.360", "6 hours"),
+        ("sync.auto.1440", "1 day"),
+        ("sync.auto.0", "Never (only with Sync now)"),
+        ("data.export", "Export data"),
+        ("data.import", "Import data"),
+        ("data.delete", "Delete all local data"),
+        ("data.delete_confirm", "Delete every record on this device (your data and the demo), the sync state and your sign-in? Your data at Oura is not affected. This cannot be undone; export it first if you want a copy."),
+        ("data.delete_yes", "Delete everything"),
+        ("data.exported", "Saved {file}."),
+        ("data.imported", "Imported {n} records (merged with what was here; nothing was deleted)."),
+        ("data.export_note", "The export is a JSON file with every record as Oura sent it. It never contains your sign-in."),
+    ],
+    ja: &[
+        ("account.status", "状態"),
+        ("account.signed_out", "サインインしていません。"),
+        ("account.signed_in", "サインイン中"),
+        ("account.expired", "期限切れ：もう一度サインインしてください"),
+        ("account.expires", "サインインの有効期限"),
+        ("account.scopes", "許可されたスコープ"),
+        ("account.scopes_note", "診断用の表示です。healthHub は許可の内容にかかわらずすべての種類のデータを要求し、Oura が拒否したものは「利用できない」と表示します。"),
+        ("sync.auto.15", "15 分"),
+        ("sync.auto.60", "1 時間"),
+        ("sync.auto.360", "6 時間"),
+        ("sync.auto.1440", "1 日"),
+        ("sync.auto.0", "しない（「今すぐ同期」のみ）"),
+        ("data.export", "データを書き出す"),
+        ("data.import", "データを読み込む"),
+        ("data.delete", "端末のデータをすべて削除"),
+        ("data.delete_confirm", "この端末のすべての記録（あなたのデータとデモ）、同期の状態、サインインを削除しますか？Ouraにあるデータには影響しません。元に戻せないため、必要なら先にエクスポートしてください。"),
+        ("data.delete_yes", "すべて削除"),
+        ("data.exported", "{file} を保存しました。"),
+        ("data.imported", "{n} 件を読み込みました（既存のデータと統合し、何も削除していません）。"),
+        ("data.export_note", "書き出しは、Oura から届いたままの全記録を含む JSON ファイルです。サインイン情報は含まれません。"),
+    ],
+};
