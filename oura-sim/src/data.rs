@@ -6,7 +6,9 @@
 //! given date has the same data whatever `--days` is.
 
 use crate::rng::Rng;
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Utc, Weekday,
+};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -845,12 +847,12 @@ impl Generator {
         s
     }
 
-    /// Fever of an illness day: +0.5 … +1.2 °C.
+    /// Fever of an illness day: +0.55 … +1.2 °C.
     fn fever(ill: f64) -> f64 {
         if ill <= 0.0 {
             0.0
         } else {
-            0.5 + 0.7 * ((ill - 0.525) / 0.475).clamp(0.0, 1.0)
+            0.55 + 0.65 * ((ill - 0.525) / 0.475).clamp(0.0, 1.0)
         }
     }
 
@@ -1001,7 +1003,9 @@ impl Generator {
         } + if jl > 0.3 { r.range(1, 4) } else { 0 };
         let mods = PhaseMods {
             latency,
-            deep: i64::from(ev.sauna) - i64::from(ev.late_meal) - i64::from(ev.alcohol && r.chance(0.5)),
+            deep: i64::from(ev.sauna)
+                - i64::from(ev.late_meal)
+                - i64::from(ev.alcohol && r.chance(0.5)),
             rem: -i64::from(ev.alcohol),
             wake_p: 0.3 + if ev.alcohol { 0.3 } else { 0.0 } + 0.3 * jl + 0.3 * ill,
         };
@@ -1045,7 +1049,13 @@ impl Generator {
         }
     }
 
-    fn nap(&self, r: &mut Rng, start: DateTime<FixedOffset>, slots: usize, kind: &'static str) -> SleepPlan {
+    fn nap(
+        &self,
+        r: &mut Rng,
+        start: DateTime<FixedOffset>,
+        slots: usize,
+        kind: &'static str,
+    ) -> SleepPlan {
         let phases = phases_for(r, slots, false);
         let (hr, hrv) = night_series(r, &phases, self.rhr + 6.0, self.hrv - 10.0);
         SleepPlan {
@@ -1208,7 +1218,11 @@ impl Generator {
             })
             .collect();
         let personal_info = self.personal_info();
-        let non_wear = all_days.iter().copied().filter(|d| self.non_wear(*d)).collect();
+        let non_wear = all_days
+            .iter()
+            .copied()
+            .filter(|d| self.non_wear(*d))
+            .collect();
         let illness = all_days
             .iter()
             .map(|d| (*d, self.illness(*d)))
@@ -1256,8 +1270,10 @@ impl Generator {
         let rem = c(cnt('3') * 300.0 / 3600.0 * 55.0 + r.normal(0.0, 5.0));
         let efficiency = c(100.0 - (95.0 - eff).max(0.0) * 2.5 + r.normal(0.0, 2.0));
         let lat_min = lat_slots * 5.0;
-        let latency = c(100.0 - (lat_min - 15.0).max(0.0) * 1.6 - (5.0 - lat_min).max(0.0) * 2.0
-            + r.normal(0.0, 3.0));
+        let latency = c(
+            100.0 - (lat_min - 15.0).max(0.0) * 1.6 - (5.0 - lat_min).max(0.0) * 2.0
+                + r.normal(0.0, 3.0),
+        );
         let restfulness = c(95.0 - wake_slots * 3.5 + r.normal(0.0, 4.0));
         let timing = c(100.0 - ((mid - 27.0).abs() - 0.5).max(0.0) * 30.0 + r.normal(0.0, 3.0));
         let score = c(0.35 * total_sleep as f64
@@ -1302,7 +1318,11 @@ impl Generator {
                     c(90.0 - (lowest - (self.rhr - 4.0)) * 5.0 + r.normal(0.0, 4.0)),
                 )
             }
-            None => (Value::Null, score(&mut r, 75.0, 10.0), score(&mut r, 80.0, 10.0)),
+            None => (
+                Value::Null,
+                score(&mut r, 75.0, 10.0),
+                score(&mut r, 80.0, 10.0),
+            ),
         };
         let hours: Vec<f64> = (0..3)
             .filter_map(|b| self.night_of(day - Duration::days(b)))
@@ -1313,7 +1333,9 @@ impl Generator {
         } else {
             c(95.0 - (7.5 - mean(&hours)).max(0.0) * 22.0 + r.normal(0.0, 4.0))
         };
-        let temp_v = r.normal(0.0, 0.15) + Self::fever(ill) + if ev.alcohol { 0.15 } else { 0.0 };
+        let temp_v = r.normal(0.0, if ill > 0.0 { 0.03 } else { 0.15 })
+            + Self::fever(ill)
+            + if ev.alcohol { 0.15 } else { 0.0 };
         let contributors = json!({
             "activity_balance": c(82.0 + r.normal(0.0, 8.0) - if hard { 6.0 } else { 0.0 }),
             "body_temperature": c(98.0 - (temp_v.abs() - 0.1).max(0.0) * 60.0 + r.normal(0.0, 2.0)),
@@ -1945,7 +1967,8 @@ impl Generator {
     fn daily_resilience(&self, day: NaiveDate, readiness: &Value) -> Doc {
         let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_resilience");
         let id = r.uuid();
-        let stress: Value = serde_json::from_str(&self.daily_stress(day).json).unwrap_or(Value::Null);
+        let stress: Value =
+            serde_json::from_str(&self.daily_stress(day).json).unwrap_or(Value::Null);
         let rs = readiness["score"].as_f64().unwrap_or(75.0);
         let high = stress["stress_high"].as_f64().unwrap_or(5400.0) / 900.0;
         let rec = stress["recovery_high"].as_f64().unwrap_or(8100.0) / 900.0;
@@ -2125,13 +2148,28 @@ impl Generator {
         let mut items: Vec<(&str, Option<&str>, i64, Option<i64>)> = Vec::new();
         if ev.alcohol {
             let end = r.chance(0.3).then(|| r.range(3600, 3 * 3600));
-            items.push(("tag_generic_alcohol", None, r.range(19 * 3600, 21 * 3600 + 1800), end));
+            items.push((
+                "tag_generic_alcohol",
+                None,
+                r.range(19 * 3600, 21 * 3600 + 1800),
+                end,
+            ));
         }
         if ev.late_meal {
-            items.push(("tag_generic_late_meal", None, r.range(21 * 3600 + 900, 22 * 3600 + 1800), None));
+            items.push((
+                "tag_generic_late_meal",
+                None,
+                r.range(21 * 3600 + 900, 22 * 3600 + 1800),
+                None,
+            ));
         }
         if ev.caffeine {
-            items.push(("tag_generic_caffeine", None, r.range(15 * 3600 + 1800, 18 * 3600 + 1800), None));
+            items.push((
+                "tag_generic_caffeine",
+                None,
+                r.range(15 * 3600 + 1800, 18 * 3600 + 1800),
+                None,
+            ));
         }
         if ev.sauna {
             let end = Some(r.range(1200, 2400));
@@ -2139,20 +2177,32 @@ impl Generator {
         }
         if ev.fasting {
             let end = Some(r.range(8 * 3600, 14 * 3600));
-            items.push(("tag_generic_fasting", None, r.range(7 * 3600, 9 * 3600), end));
+            items.push((
+                "tag_generic_fasting",
+                None,
+                r.range(7 * 3600, 9 * 3600),
+                end,
+            ));
         }
         if ill && !was_ill {
             items.push(("tag_generic_sick", None, r.range(8 * 3600, 11 * 3600), None));
         }
         if r.chance(0.12) {
-            let code = *r.pick(&["custom", "custom", "text_only", "tag_generic_nocaffeine", "tag_generic_party"]);
+            let code = *r.pick(&[
+                "custom",
+                "custom",
+                "text_only",
+                "tag_generic_nocaffeine",
+                "tag_generic_party",
+            ]);
             let ok = match code {
                 "tag_generic_nocaffeine" => !ev.caffeine,
                 "tag_generic_party" => ev.alcohol,
                 _ => true,
             };
             if ok {
-                let name = (code == "custom").then(|| *r.pick(&["Cold plunge", "Gym class", "Dentist"]));
+                let name =
+                    (code == "custom").then(|| *r.pick(&["Cold plunge", "Gym class", "Dentist"]));
                 let end = r.chance(0.3).then(|| r.range(1800, 5 * 3600));
                 items.push((code, name, r.range(9 * 3600, 20 * 3600), end));
             }
@@ -2162,7 +2212,11 @@ impl Generator {
         for (code, name, t, end) in items {
             let id = r.uuid();
             let start = self.local(day, t);
-            let code_v = if code == "text_only" { Value::Null } else { json!(code) };
+            let code_v = if code == "text_only" {
+                Value::Null
+            } else {
+                json!(code)
+            };
             let comment = if code == "text_only" || r.chance(0.3) {
                 json!(*r.pick(&[
                     "felt great",
@@ -2177,7 +2231,10 @@ impl Generator {
             let (end_time, end_day) = match end {
                 Some(secs) => {
                     let e = start + Duration::seconds(secs);
-                    (json!(self.fl(e)), json!(self.conv(e).date_naive().to_string()))
+                    (
+                        json!(self.fl(e)),
+                        json!(self.conv(e).date_naive().to_string()),
+                    )
                 }
                 None => (Value::Null, Value::Null),
             };

@@ -35,7 +35,8 @@ pub struct Trip {
 pub const HOME_DAYS: i64 = 35;
 
 fn off(h: i32) -> FixedOffset {
-    FixedOffset::east_opt(h * 3600).unwrap_or_else(|| FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()))
+    FixedOffset::east_opt(h * 3600)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).unwrap_or_else(|| unreachable!()))
 }
 
 /// The n-th (1-based) Sunday of a month.
@@ -66,23 +67,47 @@ pub fn changes_in_year(y: i32) -> Vec<DstChange> {
     // the first Sunday of April at 03:00 daylight time (+11).
     if let Some(d) = nth_sunday(y, 10, 1) {
         if let Some(at) = utc_at(d, 2, 10) {
-            out.push(DstChange { zone: "Australia/Sydney", at, day: d, before: off(10), after: off(11) });
+            out.push(DstChange {
+                zone: "Australia/Sydney",
+                at,
+                day: d,
+                before: off(10),
+                after: off(11),
+            });
         }
     }
     if let Some(d) = nth_sunday(y, 4, 1) {
         if let Some(at) = utc_at(d, 3, 11) {
-            out.push(DstChange { zone: "Australia/Sydney", at, day: d, before: off(11), after: off(10) });
+            out.push(DstChange {
+                zone: "Australia/Sydney",
+                at,
+                day: d,
+                before: off(11),
+                after: off(10),
+            });
         }
     }
     // Paris (EU rule): 01:00 UTC on the last Sundays of March and October.
     if let Some(d) = last_sunday(y, 3) {
         if let Some(at) = utc_at(d, 1, 0) {
-            out.push(DstChange { zone: "Europe/Paris", at, day: d, before: off(1), after: off(2) });
+            out.push(DstChange {
+                zone: "Europe/Paris",
+                at,
+                day: d,
+                before: off(1),
+                after: off(2),
+            });
         }
     }
     if let Some(d) = last_sunday(y, 10) {
         if let Some(at) = utc_at(d, 1, 0) {
-            out.push(DstChange { zone: "Europe/Paris", at, day: d, before: off(2), after: off(1) });
+            out.push(DstChange {
+                zone: "Europe/Paris",
+                at,
+                day: d,
+                before: off(2),
+                after: off(1),
+            });
         }
     }
     out
@@ -93,7 +118,9 @@ pub fn changes_in_year(y: i32) -> Vec<DstChange> {
 /// the data, after its first day, and ends at least [`HOME_DAYS`] days before `end`.
 /// None when no change fits.
 pub fn default_trip(seed: u64, first: NaiveDate, end: NaiveDate) -> Option<Trip> {
-    let mut all: Vec<DstChange> = (end.year() - 11..=end.year()).flat_map(changes_in_year).collect();
+    let mut all: Vec<DstChange> = (end.year() - 11..=end.year())
+        .flat_map(changes_in_year)
+        .collect();
     all.sort_by_key(|c| std::cmp::Reverse(c.at));
     for c in all {
         let mut r = Rng::stream(seed, i64::from(c.day.num_days_from_ce()), "trip");
@@ -102,7 +129,11 @@ pub fn default_trip(seed: u64, first: NaiveDate, end: NaiveDate) -> Option<Trip>
         let depart = c.day - Duration::days(lead);
         let back = depart + Duration::days(len);
         if depart > first && back <= end - Duration::days(HOME_DAYS) {
-            return Some(Trip { depart, back, dst: c });
+            return Some(Trip {
+                depart,
+                back,
+                dst: c,
+            });
         }
     }
     None
@@ -118,7 +149,14 @@ mod tests {
         let c = changes_in_year(2026);
         assert_eq!(c[0].day, d("2026-10-04"));
         // 02:00 +10:00 = 16:00 UTC the day before.
-        assert_eq!(c[0].at, d("2026-10-03").and_hms_opt(16, 0, 0).unwrap_or_default().and_utc().timestamp());
+        assert_eq!(
+            c[0].at,
+            d("2026-10-03")
+                .and_hms_opt(16, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp()
+        );
         assert_eq!(c[1].day, d("2026-04-05"));
         assert_eq!(c[2].day, d("2026-03-29"));
         assert_eq!(c[3].day, d("2026-10-25"));
