@@ -1007,7 +1007,7 @@ impl Generator {
                 - i64::from(ev.late_meal)
                 - i64::from(ev.alcohol && r.chance(0.5)),
             rem: -i64::from(ev.alcohol),
-            wake_p: 0.3 + if ev.alcohol { 0.3 } else { 0.0 } + 0.3 * jl + 0.3 * ill,
+            wake_p: 0.4 + if ev.alcohol { 0.3 } else { 0.0 } + 0.3 * jl + 0.3 * ill,
         };
         let phases = phases_with(&mut r, slots, true, &mods);
         let mut hr_base = self.rhr + r.normal(0.0, 1.0);
@@ -1266,15 +1266,15 @@ impl Generator {
         let mid = h + n.slots as f64 * 5.0 / 120.0;
         let c = |x: f64| clamp_i(x, 1, 100);
         let total_sleep = c(40.0 + (total_h - 5.0) * 20.0 + r.normal(0.0, 3.0));
-        let deep = c(cnt('1') * 5.0 + r.normal(0.0, 5.0));
-        let rem = c(cnt('3') * 300.0 / 3600.0 * 55.0 + r.normal(0.0, 5.0));
-        let efficiency = c(100.0 - (95.0 - eff).max(0.0) * 2.5 + r.normal(0.0, 2.0));
+        let deep = c(cnt('1') * 4.2 + r.normal(0.0, 5.0));
+        let rem = c(cnt('3') * 300.0 / 3600.0 * 45.0 + r.normal(0.0, 5.0));
+        let efficiency = c(100.0 - (97.0 - eff).max(0.0) * 3.5 + r.normal(0.0, 2.0));
         let lat_min = lat_slots * 5.0;
         let latency = c(
             100.0 - (lat_min - 15.0).max(0.0) * 1.6 - (5.0 - lat_min).max(0.0) * 2.0
                 + r.normal(0.0, 3.0),
         );
-        let restfulness = c(95.0 - wake_slots * 3.5 + r.normal(0.0, 4.0));
+        let restfulness = c(92.0 - wake_slots * 4.0 + r.normal(0.0, 4.0));
         let timing = c(100.0 - ((mid - 27.0).abs() - 0.5).max(0.0) * 30.0 + r.normal(0.0, 3.0));
         let score = c(0.35 * total_sleep as f64
             + 0.10 * efficiency as f64
