@@ -528,9 +528,11 @@ fn fmt_local_ms(t: DateTime<FixedOffset>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
 }
 
+/// `x` rounded to `decimals` places; never `-0.0` (Oura does not send it, and `-0.0`
+/// does not survive a store that re-serialises numbers: `+ 0.0` makes it `0.0`).
 fn round_to(x: f64, decimals: i32) -> f64 {
     let p = 10f64.powi(decimals);
-    (x * p).round() / p
+    (x * p).round() / p + 0.0
 }
 
 fn clamp_i(x: f64, lo: i64, hi: i64) -> i64 {

@@ -563,3 +563,15 @@ fn the_rare_tag_is_rare() {
         assert!((1..=4).contains(&n), "seed {seed}: fasting on {n} days");
     }
 }
+
+#[test]
+fn no_negative_zero() {
+    for seed in [3, 5] {
+        let d = gen(365, "2026-11-20", seed);
+        let text = d.export_json(chrono::Utc::now());
+        assert!(
+            !text.contains(":-0.0,") && !text.contains(":-0.0}"),
+            "seed {seed}"
+        );
+    }
+}
