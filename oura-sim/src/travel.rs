@@ -2,7 +2,8 @@
 //! DST changes. The DST rules are computed here (no tz database): Sydney (+10:00, DST
 //! +11:00 from the first Sunday of October 02:00 to the first Sunday of April 03:00
 //! local) and Paris (+01:00, DST +02:00 from the last Sunday of March to the last
-//! Sunday of October, 01:00 UTC both).
+//! Sunday of October, 01:00 UTC both) and New York (-05:00, DST -04:00 from the second
+//! Sunday of March to the first Sunday of November, 02:00 local both).
 
 use crate::rng::Rng;
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, Weekday};
@@ -87,6 +88,30 @@ pub fn changes_in_year(y: i32) -> Vec<DstChange> {
             });
         }
     }
+    // New York (US rule): DST from the second Sunday of March 02:00 standard time (-05)
+    // to the first Sunday of November 02:00 daylight time (-04).
+    if let Some(d) = nth_sunday(y, 3, 2) {
+        if let Some(at) = utc_at(d, 2, -5) {
+            out.push(DstChange {
+                zone: "America/New_York",
+                at,
+                day: d,
+                before: off(-5),
+                after: off(-4),
+            });
+        }
+    }
+    if let Some(d) = nth_sunday(y, 11, 1) {
+        if let Some(at) = utc_at(d, 2, -4) {
+            out.push(DstChange {
+                zone: "America/New_York",
+                at,
+                day: d,
+                before: off(-4),
+                after: off(-5),
+            });
+        }
+    }
     // Paris (EU rule): 01:00 UTC on the last Sundays of March and October.
     if let Some(d) = last_sunday(y, 3) {
         if let Some(at) = utc_at(d, 1, 0) {
@@ -158,8 +183,27 @@ mod tests {
                 .timestamp()
         );
         assert_eq!(c[1].day, d("2026-04-05"));
-        assert_eq!(c[2].day, d("2026-03-29"));
-        assert_eq!(c[3].day, d("2026-10-25"));
+        assert_eq!(c[2].day, d("2026-03-08"));
+        // 02:00 -05:00 = 07:00 UTC.
+        assert_eq!(
+            c[2].at,
+            d("2026-03-08")
+                .and_hms_opt(7, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp()
+        );
+        assert_eq!(c[3].day, d("2026-11-01"));
+        assert_eq!(
+            c[3].at,
+            d("2026-11-01")
+                .and_hms_opt(6, 0, 0)
+                .unwrap_or_default()
+                .and_utc()
+                .timestamp()
+        );
+        assert_eq!(c[4].day, d("2026-03-29"));
+        assert_eq!(c[5].day, d("2026-10-25"));
         assert_eq!(changes_in_year(2025)[0].day, d("2025-10-05"));
         let t = default_trip(1, d("2026-09-04"), d("2026-12-02"));
         assert_eq!(t.map(|t| t.dst.day), Some(d("2026-10-04")));
