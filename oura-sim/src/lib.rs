@@ -90,7 +90,7 @@ pub struct Args {
     pub token: Vec<String>,
     /// Travel: `DAY=OFFSET,…` (ascending days within the data), e.g.
     /// `2026-10-25=+01:00,2026-11-10=-05:00`: from that local day on the wearer's offset
-    /// is the given one.
+    /// is the given one. Replaces the default trip.
     #[arg(long, value_parser = parse_tz_changes, default_value = "")]
     pub tz_changes: TzChanges,
     /// No default trip (without `--tz-changes` the wearer otherwise travels across a DST
