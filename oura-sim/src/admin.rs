@@ -259,6 +259,7 @@ fn info_json(data: &Data, sim: &Sim) -> Value {
         "hr_page_size": sim.args.hr_page_size,
         "battery_per_day": data.params.battery_per_day,
         "tz_changes": data.params.tz_changes.iter().map(|(d, o)| json!({"day": d.to_string(), "tz": o.to_string()})).collect::<Vec<_>>(),
+        "tz_instants": data.params.tz_instants.iter().map(|(t, o)| json!({"at": crate::data::fmt_utc_us(*t, 0), "tz": o.to_string()})).collect::<Vec<_>>(),
         "now": sim.now().to_rfc3339(),
         "counts": counts,
     })

@@ -6,7 +6,9 @@
 //! given date has the same data whatever `--days` is.
 
 use crate::rng::Rng;
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Utc, Weekday,
+};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -138,6 +140,9 @@ pub struct GenParams {
     /// The first ring configuration's `set_up_at` is the real-world sentinel
     /// `1970-01-01T00:00:00+00:00`.
     pub ring_setup_sentinel: bool,
+    /// Offset switches at an instant (unix seconds), not at local midnight: DST changes
+    /// during a trip.
+    pub tz_instants: Vec<(i64, FixedOffset)>,
 }
 
 impl GenParams {
@@ -160,30 +165,65 @@ impl GenParams {
             tz_changes: Vec::new(),
             battery_per_day: 48,
             ring_setup_sentinel: false,
+            tz_instants: Vec::new(),
         }
     }
 
-    /// The wearer's offset on a local day.
+    /// The first day of the data.
+    pub fn first_day(&self) -> NaiveDate {
+        self.end_date
+            .checked_sub_signed(Duration::days(i64::from(self.days.max(1)) - 1))
+            .unwrap_or(self.end_date)
+    }
+
+    /// Adds the default trip (see [`crate::travel::default_trip`]) unless travel is
+    /// already given: a flight out (a change at local midnight to the destination's
+    /// offset), its DST change at the real instant, and the flight home.
+    pub fn with_default_trip(mut self) -> GenParams {
+        if !self.tz_changes.is_empty() || !self.tz_instants.is_empty() {
+            return self;
+        }
+        if let Some(t) = crate::travel::default_trip(self.seed, self.first_day(), self.end_date) {
+            self.tz_changes = vec![(t.depart, t.dst.before), (t.back, self.tz)];
+            self.tz_instants = vec![(t.dst.at, t.dst.after)];
+        }
+        self
+    }
+
+    /// The local days of flights (the days of `tz_changes`).
+    pub fn flights(&self) -> Vec<NaiveDate> {
+        self.tz_changes.iter().map(|(d, _)| *d).collect()
+    }
+
+    /// The wearer's offset on a local day: the offset in force at its local midnight.
     pub fn offset_on(&self, day: NaiveDate) -> FixedOffset {
         let mut o = self.tz;
-        for (d, off) in &self.tz_changes {
-            if *d <= day {
-                o = *off;
+        let Some(m) = day.and_hms_opt(0, 0, 0) else {
+            return o;
+        };
+        for (t, off) in self.switches() {
+            // The switch is in force at midnight of `day` read in the new offset.
+            if t <= m.and_utc().timestamp() - i64::from(off.local_minus_utc()) {
+                o = off;
             }
         }
         o
     }
 
-    /// The instants (unix seconds) at which the offset changes: local midnight of each
-    /// change day, in the new offset.
+    /// The instants (unix seconds) at which the offset changes, ascending: local
+    /// midnight of each `tz_changes` day in the new offset, and the `tz_instants`.
     pub fn switches(&self) -> Vec<(i64, FixedOffset)> {
-        self.tz_changes
+        let mut v: Vec<(i64, FixedOffset)> = self
+            .tz_changes
             .iter()
             .filter_map(|(d, off)| {
                 let m = d.and_hms_opt(0, 0, 0)?;
                 Some((off.from_local_datetime(&m).single()?.timestamp(), *off))
             })
-            .collect()
+            .chain(self.tz_instants.iter().copied())
+            .collect();
+        v.sort_by_key(|s| s.0);
+        v
     }
 
     /// The wearer's offset at an instant.
@@ -261,6 +301,10 @@ pub struct Data {
     pub battery: Vec<BatteryRow>,
     /// The personal_info object.
     pub personal_info: String,
+    /// The person's days without the ring (no documents, no samples), ascending.
+    pub non_wear: Vec<NaiveDate>,
+    /// The person's illness days and their severity (0.5..1), ascending.
+    pub illness: Vec<(NaiveDate, f64)>,
 }
 
 impl Data {
@@ -484,9 +528,11 @@ fn fmt_local_ms(t: DateTime<FixedOffset>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
 }
 
+/// `x` rounded to `decimals` places; never `-0.0` (Oura does not send it, and `-0.0`
+/// does not survive a store that re-serialises numbers: `+ 0.0` makes it `0.0`).
 fn round_to(x: f64, decimals: i32) -> f64 {
     let p = 10f64.powi(decimals);
-    (x * p).round() / p
+    (x * p).round() / p + 0.0
 }
 
 fn clamp_i(x: f64, lo: i64, hi: i64) -> i64 {
@@ -536,6 +582,10 @@ struct SleepPlan {
     /// '1' deep, '2' light, '3' REM, '4' awake.
     phases: String,
     kind: &'static str,
+    /// Heart rate and HRV of each 5-minute slot (the sleep document's series, before its
+    /// nulls; the `heartrate` samples of the period follow `hr`).
+    hr: Vec<f64>,
+    hrv: Vec<f64>,
 }
 
 impl SleepPlan {
@@ -578,12 +628,39 @@ struct Generator {
     plans: HashMap<NaiveDate, DayPlan>,
     age: i64,
     weight: f64,
+    /// The person's usual lowest-of-night heart rate baseline and night HRV (ms).
+    rhr: f64,
+    hrv: f64,
+    /// Phase of the rare tag (every 37th day).
+    rare_phase: i64,
+}
+
+/// How a night's hypnogram deviates from the usual one.
+struct PhaseMods {
+    /// Awake 5-minute slots before falling asleep.
+    latency: i64,
+    /// Extra (negative: fewer) deep slots per cycle.
+    deep: i64,
+    /// Extra (negative: fewer) REM slots per cycle.
+    rem: i64,
+    /// Chance of waking up at the end of a cycle.
+    wake_p: f64,
 }
 
 fn phases_for(rng: &mut Rng, slots: usize, long: bool) -> String {
+    let latency = rng.range(1, 4);
+    let mods = PhaseMods {
+        latency,
+        deep: 0,
+        rem: 0,
+        wake_p: 0.35,
+    };
+    phases_with(rng, slots, long, &mods)
+}
+
+fn phases_with(rng: &mut Rng, slots: usize, long: bool, mods: &PhaseMods) -> String {
     let mut s = String::with_capacity(slots);
-    let latency = rng.range(1, 4) as usize;
-    for _ in 0..latency.min(slots) {
+    for _ in 0..(mods.latency.max(0) as usize).min(slots) {
         s.push('4');
     }
     let mut cycle = 0;
@@ -591,17 +668,17 @@ fn phases_for(rng: &mut Rng, slots: usize, long: bool) -> String {
         let early = if long { (4 - cycle).max(0) } else { 1 };
         let late = if long { cycle.min(4) } else { 0 };
         let mut push = |c: char, n: i64| {
-            for _ in 0..n {
+            for _ in 0..n.max(0) {
                 s.push(c);
             }
         };
         push('2', rng.range(3, 7));
-        push('1', rng.range(1, 2) + early as i64);
+        push('1', rng.range(1, 2) + early as i64 + mods.deep);
         push('2', rng.range(1, 4));
         if long || rng.chance(0.3) {
-            push('3', rng.range(1, 3) + late as i64);
+            push('3', rng.range(1, 3) + late as i64 + mods.rem);
         }
-        if rng.chance(0.35) {
+        if rng.chance(mods.wake_p) {
             push('4', rng.range(1, 2));
         }
         cycle += 1;
@@ -614,12 +691,72 @@ fn phases_for(rng: &mut Rng, slots: usize, long: bool) -> String {
     s
 }
 
+/// Heart rate and HRV per 5-minute slot: HR falls through the night, HRV rises; deep
+/// sleep lowers HR (−4 bpm) and raises HRV (+14 ms), REM the other way (+3, −6), awake
+/// more so (+7, −12).
+fn night_series(r: &mut Rng, phases: &str, hr_base: f64, hrv_base: f64) -> (Vec<f64>, Vec<f64>) {
+    let n = phases.len().max(1) as f64;
+    phases
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let frac = i as f64 / n;
+            let (dh, dv) = match c {
+                '1' => (-4.0, 14.0),
+                '3' => (3.0, -6.0),
+                '4' => (7.0, -12.0),
+                _ => (0.0, 0.0),
+            };
+            let h = (hr_base + 8.0 * (1.0 - frac).powi(2) + dh + r.normal(0.0, 1.2))
+                .round()
+                .clamp(38.0, 120.0);
+            let v = (hrv_base * (0.8 + 0.4 * frac) + dv + r.normal(0.0, 5.0))
+                .round()
+                .clamp(5.0, 200.0);
+            (h, v)
+        })
+        .unzip()
+}
+
+/// What the person did on an evening: the tags that move the following night.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evening {
+    alcohol: bool,
+    late_meal: bool,
+    /// Caffeine late in the afternoon.
+    caffeine: bool,
+    /// The custom "Sauna" tag.
+    sauna: bool,
+    /// The rare tag (`tag_generic_fasting`, every 37th day).
+    fasting: bool,
+}
+
+fn mean(xs: &[f64]) -> f64 {
+    xs.iter().sum::<f64>() / xs.len().max(1) as f64
+}
+
+fn total_hours(n: &SleepPlan) -> f64 {
+    n.phases.chars().filter(|&c| c != '4').count() as f64 * 300.0 / 3600.0
+}
+
+/// A long, hard workout (what moves the next day's readiness).
+fn is_hard(w: &WorkoutPlan) -> bool {
+    w.intensity == "hard" && w.minutes >= 45
+}
+
 impl Generator {
     fn new(p: GenParams) -> Self {
         let mut r = Rng::stream(p.seed, 0, "person");
         let age = r.range(24, 62);
         let weight = round_to(r.uniform(55.0, 95.0), 1);
+        let mut r = Rng::stream(p.seed, 0, "person-physiology");
+        let rhr = r.uniform(53.0, 57.0);
+        let hrv = r.uniform(60.0, 72.0);
+        let rare_phase = r.range(0, 36);
         Generator {
+            rhr,
+            hrv,
+            rare_phase,
             switches: p.switches(),
             rings: Vec::new(),
             p,
@@ -686,50 +823,90 @@ impl Generator {
         i64::from(chrono::Datelike::num_days_from_ce(&day))
     }
 
-    fn plan(&self, day: NaiveDate) -> DayPlan {
-        let d = Self::dn(day);
-        let seed = self.p.seed;
-        let prev = day.pred_opt().unwrap_or(day);
-        // The night before `day`.
-        let mut r = Rng::stream(seed, d, "night");
-        let night = if r.chance(0.03) {
-            None
+    /// No ring at all that local day (about 2.5 % of days, never on the last 10): no
+    /// document of any daily endpoint, no heart-rate or battery row.
+    fn non_wear(&self, day: NaiveDate) -> bool {
+        self.varies(day) && Rng::stream(self.p.seed, Self::dn(day), "non-wear").chance(0.025)
+    }
+
+    /// Illness severity of a day: 0 when well; an episode (about 4 a year) lasts 3–6
+    /// days, 0.5–0.7 on its first and last day, 0.75–1 in between.
+    fn illness(&self, day: NaiveDate) -> f64 {
+        let mut s = 0.0f64;
+        for back in 0..6i64 {
+            let d = day - Duration::days(back);
+            let mut r = Rng::stream(self.p.seed, Self::dn(d), "illness");
+            if !r.chance(4.0 / 365.0) {
+                continue;
+            }
+            let len = r.range(3, 6);
+            let sev = r.uniform(0.75, 1.0);
+            if back < len {
+                let edge = back == 0 || back == len - 1;
+                s = s.max(sev * if edge { 0.7 } else { 1.0 });
+            }
+        }
+        s
+    }
+
+    /// Fever of an illness day: +0.55 … +1.2 °C.
+    fn fever(ill: f64) -> f64 {
+        if ill <= 0.0 {
+            0.0
         } else {
-            let start_min = 22 * 60 + r.range(-45, 170);
-            let start = self.local(prev, start_min * 60 + r.range(0, 59));
-            let slots = r.range(66, 108) as usize;
-            let phases = phases_for(&mut r, slots, true);
-            Some(SleepPlan {
-                start,
-                slots,
-                phases,
-                kind: "long_sleep",
+            0.55 + 0.65 * ((ill - 0.525) / 0.475).clamp(0.0, 1.0)
+        }
+    }
+
+    /// Jet lag of the night that ends on `day`: 1, 0.6, 0.3 on the three nights after a
+    /// flight.
+    fn jetlag(&self, day: NaiveDate) -> f64 {
+        self.p
+            .flights()
+            .iter()
+            .map(|f| match (day - *f).num_days() {
+                1 => 1.0,
+                2 => 0.6,
+                3 => 0.3,
+                _ => 0.0,
             })
-        };
-        let mut naps = Vec::new();
-        let mut r = Rng::stream(seed, d, "naps");
-        if r.chance(0.14) {
-            let start = self.local(day, r.range(13 * 60, 16 * 60) * 60 + r.range(0, 59));
-            let slots = r.range(4, 18) as usize;
-            let phases = phases_for(&mut r, slots, false);
-            naps.push(SleepPlan {
-                start,
-                slots,
-                phases,
-                kind: "sleep",
-            });
+            .fold(0.0, f64::max)
+    }
+
+    /// At home (not on a trip) on that day.
+    fn at_home(&self, day: NaiveDate) -> bool {
+        self.offset_on(day) == self.p.tz
+    }
+
+    /// The evening's tags (what moves the following night). Alcohol on about 7 % of
+    /// weekday and 30 % of Friday/Saturday evenings (never when ill).
+    fn evening(&self, day: NaiveDate) -> Evening {
+        if self.non_wear(day) {
+            return Evening::default();
         }
-        if r.chance(0.05) {
-            let start = self.local(day, r.range(17 * 60, 19 * 60) * 60 + r.range(0, 59));
-            let slots = r.range(3, 12) as usize;
-            let phases = phases_for(&mut r, slots, false);
-            naps.push(SleepPlan {
-                start,
-                slots,
-                phases,
-                kind: "rest",
-            });
+        let ill = self.illness(day) > 0.0;
+        let weekend = matches!(day.weekday(), Weekday::Fri | Weekday::Sat);
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "evening");
+        let alcohol = r.chance(if weekend { 0.30 } else { 0.07 });
+        let late_meal = r.chance(0.10);
+        let caffeine = r.chance(0.09);
+        let sauna = r.chance(0.06);
+        Evening {
+            alcohol: alcohol && !ill,
+            late_meal,
+            caffeine,
+            sauna: sauna && !ill,
+            fasting: (Self::dn(day) + self.rare_phase).rem_euclid(37) == 0,
         }
+    }
+
+    /// The day's workouts (none when ill or not worn).
+    fn workouts_of(&self, day: NaiveDate) -> Vec<WorkoutPlan> {
+        if self.non_wear(day) || self.illness(day) > 0.0 {
+            return Vec::new();
+        }
+        let seed = self.p.seed;
+        let d = Self::dn(day);
         // Workouts, in free slots of the day (07:00–20:00).
         let mut r = Rng::stream(seed, d, "workouts");
         let n = *r.pick(&[0, 0, 1, 1, 1, 1, 2, 2, 3]);
@@ -749,7 +926,11 @@ impl Generator {
                 "tennis",
             ]);
             let intensity = *r.pick(&["easy", "easy", "moderate", "moderate", "hard"]);
-            let minutes = r.range(10, 90);
+            let minutes = if intensity == "hard" {
+                r.range(30, 100)
+            } else {
+                r.range(10, 90)
+            };
             let start_min = cursor + r.range(20, 150);
             if start_min + minutes > 20 * 60 + 30 {
                 break;
@@ -762,6 +943,160 @@ impl Generator {
             });
             cursor = start_min + minutes;
         }
+        workouts
+    }
+
+    /// A long hard workout that day.
+    fn hard_day(&self, day: NaiveDate) -> bool {
+        self.workouts_of(day).iter().any(is_hard)
+    }
+
+    /// The main sleep of the night before `day` (None: not worn that night).
+    fn night_plan(&self, day: NaiveDate) -> Option<SleepPlan> {
+        let prev = day.pred_opt()?;
+        if self.non_wear(day) || self.non_wear(prev) {
+            return None;
+        }
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "night");
+        if r.chance(0.015) {
+            return None;
+        }
+        let ev = self.evening(prev);
+        let ill = self.illness(day);
+        let jl = self.jetlag(day);
+        let hard = self.hard_day(prev);
+        // Friday and Saturday nights: later to bed, later up.
+        let weekend = matches!(prev.weekday(), Weekday::Fri | Weekday::Sat);
+        // Minutes after local midnight of `prev`.
+        let mut bed = 22.0 * 60.0 + 50.0 + r.normal(0.0, 20.0);
+        let mut wake = 30.0 * 60.0 + 45.0 + r.normal(0.0, 15.0);
+        if weekend {
+            bed += 75.0 + r.normal(0.0, 15.0);
+            wake += 120.0 + r.normal(0.0, 20.0);
+        }
+        if r.chance(0.12) {
+            bed += r.uniform(60.0, 150.0); // a late evening
+        }
+        if r.chance(0.08) {
+            wake -= r.uniform(40.0, 90.0); // an early start
+        }
+        if ev.late_meal {
+            bed += r.uniform(30.0, 60.0);
+        }
+        if ev.alcohol {
+            bed += r.uniform(0.0, 30.0);
+        }
+        if ill > 0.0 {
+            bed -= 40.0 * ill;
+            wake += 50.0 * ill;
+        }
+        if jl > 0.0 {
+            bed += r.normal(0.0, 50.0) * jl;
+            wake += r.normal(-20.0, 40.0) * jl;
+        }
+        let slots = ((wake - bed) / 5.0).round().clamp(54.0, 132.0) as usize;
+        let start = self.local(prev, (bed * 60.0).round() as i64 + r.range(0, 59));
+        let latency = if ev.caffeine {
+            r.range(4, 8)
+        } else if ev.alcohol {
+            r.range(1, 2)
+        } else {
+            r.range(1, 4)
+        } + if jl > 0.3 { r.range(1, 4) } else { 0 };
+        let mods = PhaseMods {
+            latency,
+            deep: i64::from(ev.sauna)
+                - i64::from(ev.late_meal)
+                - i64::from(ev.alcohol && r.chance(0.5)),
+            rem: -i64::from(ev.alcohol),
+            wake_p: 0.4 + if ev.alcohol { 0.3 } else { 0.0 } + 0.3 * jl + 0.3 * ill,
+        };
+        let phases = phases_with(&mut r, slots, true, &mods);
+        let mut hr_base = self.rhr + r.normal(0.0, 1.0);
+        let mut hrv_base = self.hrv + r.normal(0.0, 4.0);
+        if ev.alcohol {
+            hr_base += r.uniform(3.0, 5.0);
+            hrv_base -= r.uniform(8.0, 12.0);
+        }
+        if ev.late_meal {
+            hr_base += 1.0;
+            hrv_base -= 2.0;
+        }
+        if ev.sauna {
+            hr_base -= 1.0;
+            hrv_base += r.uniform(3.0, 6.0);
+        }
+        if hard {
+            hr_base += r.uniform(1.0, 3.0);
+            hrv_base -= r.uniform(4.0, 8.0);
+        }
+        hr_base += 7.0 * ill + 3.0 * jl;
+        hrv_base -= 18.0 * ill + 6.0 * jl;
+        let (hr, hrv) = night_series(&mut r, &phases, hr_base, hrv_base);
+        Some(SleepPlan {
+            start,
+            slots,
+            phases,
+            kind: "long_sleep",
+            hr,
+            hrv,
+        })
+    }
+
+    /// The main night of any day (from the plans, or computed: days before the data).
+    fn night_of(&self, day: NaiveDate) -> Option<SleepPlan> {
+        match self.plans.get(&day) {
+            Some(p) => p.night.clone(),
+            None => self.night_plan(day),
+        }
+    }
+
+    fn nap(
+        &self,
+        r: &mut Rng,
+        start: DateTime<FixedOffset>,
+        slots: usize,
+        kind: &'static str,
+    ) -> SleepPlan {
+        let phases = phases_for(r, slots, false);
+        let (hr, hrv) = night_series(r, &phases, self.rhr + 6.0, self.hrv - 10.0);
+        SleepPlan {
+            start,
+            slots,
+            phases,
+            kind,
+            hr,
+            hrv,
+        }
+    }
+
+    fn plan(&self, day: NaiveDate) -> DayPlan {
+        if self.non_wear(day) {
+            return DayPlan {
+                night: None,
+                naps: vec![],
+                workouts: vec![],
+                sessions: vec![],
+                live: vec![],
+            };
+        }
+        let d = Self::dn(day);
+        let seed = self.p.seed;
+        let night = self.night_plan(day);
+        let ill = self.illness(day);
+        let mut naps = Vec::new();
+        let mut r = Rng::stream(seed, d, "naps");
+        if r.chance(if ill > 0.0 { 0.4 } else { 0.14 }) {
+            let start = self.local(day, r.range(13 * 60, 16 * 60) * 60 + r.range(0, 59));
+            let slots = r.range(4, 18) as usize;
+            naps.push(self.nap(&mut r, start, slots, "sleep"));
+        }
+        if r.chance(0.05) {
+            let start = self.local(day, r.range(17 * 60, 19 * 60) * 60 + r.range(0, 59));
+            let slots = r.range(3, 12) as usize;
+            naps.push(self.nap(&mut r, start, slots, "rest"));
+        }
+        let workouts = self.workouts_of(day);
         // Sessions: mornings or evenings, away from workouts.
         let mut r = Rng::stream(seed, d, "sessions");
         let mut sessions = Vec::new();
@@ -836,7 +1171,10 @@ impl Generator {
                 sessions: vec![],
                 live: vec![],
             });
-            let readiness = self.readiness(day, plan.night.is_some());
+            if self.non_wear(day) {
+                continue;
+            }
+            let readiness = self.readiness(day, plan.night.as_ref());
             let mut sleeps: Vec<&SleepPlan> = plan.night.iter().collect();
             sleeps.extend(plan.naps.iter());
             for (period, sp) in sleeps.iter().enumerate() {
@@ -854,7 +1192,7 @@ impl Generator {
                 cols[idx("session")].push(self.session(day, s));
             }
             cols[idx("daily_stress")].push(self.daily_stress(day));
-            cols[idx("daily_resilience")].push(self.daily_resilience(day));
+            cols[idx("daily_resilience")].push(self.daily_resilience(day, &readiness));
             cols[idx("daily_cardiovascular_age")].push(self.cardio_age(day));
             if plan.night.is_some() {
                 cols[idx("daily_spo2")].push(self.daily_spo2(day));
@@ -882,7 +1220,19 @@ impl Generator {
             })
             .collect();
         let personal_info = self.personal_info();
+        let non_wear = all_days
+            .iter()
+            .copied()
+            .filter(|d| self.non_wear(*d))
+            .collect();
+        let illness = all_days
+            .iter()
+            .map(|d| (*d, self.illness(*d)))
+            .filter(|x| x.1 > 0.0)
+            .collect();
         Data {
+            non_wear,
+            illness,
             params: self.p,
             collections: cols,
             by_id,
@@ -901,24 +1251,105 @@ impl Generator {
         }
     }
 
+    /// The night's `daily_sleep` contributors and score, from the hypnogram (its own
+    /// stream, so the readiness can use the score too).
+    fn sleep_contributors(&self, day: NaiveDate, n: &SleepPlan) -> (Value, i64) {
+        let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_sleep-contributors");
+        let cnt = |c: char| n.phases.chars().filter(|&x| x == c).count() as f64;
+        let total_h = total_hours(n);
+        let lat_slots = n.phases.chars().take_while(|&c| c == '4').count() as f64;
+        let wake_slots = (cnt('4') - lat_slots - 1.0).max(0.0);
+        let eff = (cnt('1') + cnt('2') + cnt('3')) / n.slots.max(1) as f64 * 100.0;
+        let st = self.conv(n.start);
+        let mut h = f64::from(st.hour()) + f64::from(st.minute()) / 60.0;
+        if h < 12.0 {
+            h += 24.0;
+        }
+        let mid = h + n.slots as f64 * 5.0 / 120.0;
+        let c = |x: f64| clamp_i(x, 1, 100);
+        let total_sleep = c(40.0 + (total_h - 5.0) * 20.0 + r.normal(0.0, 3.0));
+        let deep = c(cnt('1') * 4.2 + r.normal(0.0, 5.0));
+        let rem = c(cnt('3') * 300.0 / 3600.0 * 45.0 + r.normal(0.0, 5.0));
+        let efficiency = c(100.0 - (97.0 - eff).max(0.0) * 3.5 + r.normal(0.0, 2.0));
+        let lat_min = lat_slots * 5.0;
+        let latency = c(
+            100.0 - (lat_min - 15.0).max(0.0) * 1.6 - (5.0 - lat_min).max(0.0) * 2.0
+                + r.normal(0.0, 3.0),
+        );
+        let restfulness = c(92.0 - wake_slots * 4.0 + r.normal(0.0, 4.0));
+        let timing = c(100.0 - ((mid - 27.0).abs() - 0.5).max(0.0) * 30.0 + r.normal(0.0, 3.0));
+        let score = c(0.35 * total_sleep as f64
+            + 0.10 * efficiency as f64
+            + 0.15 * restfulness as f64
+            + 0.10 * rem as f64
+            + 0.10 * deep as f64
+            + 0.10 * latency as f64
+            + 0.10 * timing as f64
+            + r.normal(0.0, 1.5));
+        (
+            json!({
+                "deep_sleep": deep,
+                "efficiency": efficiency,
+                "latency": latency,
+                "rem_sleep": rem,
+                "restfulness": restfulness,
+                "timing": timing,
+                "total_sleep": total_sleep,
+            }),
+            score,
+        )
+    }
+
     /// The readiness of a day: (summary object, score) shared by daily_readiness and
-    /// the night's sleep document.
-    fn readiness(&self, day: NaiveDate, slept: bool) -> Value {
+    /// the night's sleep document. Follows last night (its sleep score, HRV, lowest heart
+    /// rate), the last three nights' sleep, yesterday's hard workout or alcohol, illness.
+    fn readiness(&self, day: NaiveDate, night: Option<&SleepPlan>) -> Value {
         let mut r = Rng::stream(self.p.seed, Self::dn(day), "readiness");
-        let prev_night = if slept {
-            json!(score(&mut r, 78.0, 12.0))
-        } else {
-            Value::Null
+        let prev = day.pred_opt().unwrap_or(day);
+        let ill = self.illness(day);
+        let ev = self.evening(prev);
+        let hard = self.hard_day(prev);
+        let c = |x: f64| clamp_i(x, 1, 100);
+        let (prev_night, hrv_balance, resting_hr) = match night {
+            Some(n) => {
+                let (_, ss) = self.sleep_contributors(day, n);
+                let lowest = n.hr.iter().cloned().fold(f64::MAX, f64::min);
+                (
+                    json!(c(ss as f64 + r.normal(0.0, 4.0))),
+                    c(80.0 + (mean(&n.hrv) - self.hrv) * 1.6 + r.normal(0.0, 5.0)),
+                    c(90.0 - (lowest - (self.rhr - 4.0)) * 5.0 + r.normal(0.0, 4.0)),
+                )
+            }
+            None => (
+                Value::Null,
+                score(&mut r, 75.0, 10.0),
+                score(&mut r, 80.0, 10.0),
+            ),
         };
+        let hours: Vec<f64> = (0..3)
+            .filter_map(|b| self.night_of(day - Duration::days(b)))
+            .map(|n| total_hours(&n))
+            .collect();
+        let sleep_balance = if hours.is_empty() {
+            70
+        } else {
+            c(95.0 - (7.5 - mean(&hours)).max(0.0) * 22.0 + r.normal(0.0, 4.0))
+        };
+        let temp_v = r.normal(0.0, if ill > 0.0 { 0.03 } else { 0.15 })
+            + Self::fever(ill)
+            + if ev.alcohol { 0.15 } else { 0.0 };
         let contributors = json!({
-            "activity_balance": score(&mut r, 82.0, 10.0),
-            "body_temperature": score(&mut r, 90.0, 8.0),
-            "hrv_balance": score(&mut r, 75.0, 14.0),
-            "previous_day_activity": score(&mut r, 80.0, 12.0),
+            "activity_balance": c(82.0 + r.normal(0.0, 8.0) - if hard { 6.0 } else { 0.0 }),
+            "body_temperature": c(98.0 - (temp_v.abs() - 0.1).max(0.0) * 60.0 + r.normal(0.0, 2.0)),
+            "hrv_balance": hrv_balance,
+            "previous_day_activity": c(85.0 + r.normal(0.0, 8.0) - if hard { 22.0 } else { 0.0 }),
             "previous_night": prev_night,
-            "recovery_index": score(&mut r, 70.0, 18.0),
-            "resting_heart_rate": score(&mut r, 82.0, 14.0),
-            "sleep_balance": score(&mut r, 80.0, 10.0),
+            "recovery_index": c(82.0 + r.normal(0.0, 10.0)
+                - if hard { 25.0 } else { 0.0 }
+                - if ev.alcohol { 15.0 } else { 0.0 }
+                - 25.0 * ill),
+            "resting_heart_rate": resting_hr,
+            "sleep_balance": sleep_balance,
         });
         let mut sum = 0.0f64;
         let mut n = 0.0f64;
@@ -930,19 +1361,18 @@ impl Generator {
                 }
             }
         }
-        let sc = clamp_i(sum / n.max(1.0) + r.normal(0.0, 3.0), 1, 100);
-        let temp = if r.chance(0.04) {
+        let sc = c(sum / n.max(1.0) + r.normal(0.0, 2.0) - 5.0 * ill);
+        let temp = if ill <= 0.0 && r.chance(0.04) {
             Value::Null
         } else {
-            json!(round_to(r.normal(0.0, 0.3), 2))
+            json!(round_to(temp_v, 2))
         };
-        let trend = if r.chance(0.04) {
+        let trend = if ill <= 0.0 && r.chance(0.04) {
             Value::Null
         } else {
-            json!(round_to(r.normal(0.0, 0.15), 2))
+            json!(round_to(r.normal(0.0, 0.1) + 0.5 * Self::fever(ill), 2))
         };
-        // 1.41's new contributor, from its own stream (the score and the other values
-        // stay what they were).
+        // 1.41's new contributor, from its own stream.
         let mut contributors = contributors;
         let mut rr = Rng::stream(self.p.seed, Self::dn(day), "readiness-regularity");
         contributors["sleep_regularity"] = json!(score(&mut rr, 78.0, 12.0));
@@ -1006,7 +1436,6 @@ impl Generator {
         }
         let restless = movement.chars().filter(|&c| c == '2' || c == '3').count() as i64 / 3;
         // Heart rate and HRV every 5 minutes (same nulls in both, as Oura sends).
-        let rest_hr = r.normal(56.0, 2.5);
         let long = sp.kind == "long_sleep";
         let has_series = long || slots >= 6;
         let (hr, hrv, avg_hr, avg_hrv, lowest) = if has_series {
@@ -1014,20 +1443,12 @@ impl Generator {
             let mut hrv_items = Vec::with_capacity(slots);
             let mut vals = Vec::new();
             let mut hrvs = Vec::new();
-            for (i, c) in sp.phases.chars().enumerate() {
+            for (&h, &v) in sp.hr.iter().zip(&sp.hrv) {
                 if r.chance(0.05) {
                     hr_items.push(Value::Null);
                     hrv_items.push(Value::Null);
                     continue;
                 }
-                let frac = i as f64 / slots.max(1) as f64;
-                let curve = 12.0 * (1.0 - frac).powi(2) + if c == '4' { 6.0 } else { 0.0 };
-                let h = (rest_hr + curve + r.normal(0.0, 1.5))
-                    .round()
-                    .clamp(38.0, 120.0);
-                let v = (25.0 + 45.0 * frac + r.normal(0.0, 8.0))
-                    .round()
-                    .clamp(5.0, 200.0);
                 vals.push(h);
                 hrvs.push(v);
                 hr_items.push(json!(h));
@@ -1159,29 +1580,12 @@ impl Generator {
     fn daily_sleep(&self, day: NaiveDate, n: &SleepPlan) -> Doc {
         let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_sleep");
         let id = r.uuid();
-        let count = |c: char| n.phases.chars().filter(|&x| x == c).count() as f64 * 300.0;
-        let total_h = (count('1') + count('2') + count('3')) / 3600.0;
-        let total_sleep = clamp_i(40.0 + (total_h - 5.0) * 20.0 + r.normal(0.0, 4.0), 1, 100);
-        let deep = clamp_i(count('1') / 3600.0 * 60.0 + r.normal(0.0, 5.0), 1, 100);
-        let rem = clamp_i(count('3') / 3600.0 * 55.0 + r.normal(0.0, 5.0), 1, 100);
-        let contributors = json!({
-            "deep_sleep": deep,
-            "efficiency": score(&mut r, 88.0, 8.0),
-            "latency": score(&mut r, 80.0, 15.0),
-            "rem_sleep": rem,
-            "restfulness": score(&mut r, 70.0, 12.0),
-            "timing": score(&mut r, 65.0, 25.0),
-            "total_sleep": total_sleep,
-        });
-        let mut sum = 0.0;
-        if let Some(o) = contributors.as_object() {
-            sum = o.values().filter_map(Value::as_f64).sum();
-        }
+        let (contributors, sc) = self.sleep_contributors(day, n);
         let mut v = json!({
             "id": id,
             "contributors": contributors,
             "day": day.to_string(),
-            "score": clamp_i(sum / 7.0 + r.normal(2.0, 3.0), 1, 100),
+            "score": sc,
             "timestamp": self.fl(self.local(day, 0)),
         });
         if self.rare(day, "daily_sleep-score") {
@@ -1214,15 +1618,24 @@ impl Generator {
             .succ_opt()
             .and_then(|n| self.plans.get(&n))
             .and_then(|p| p.night.clone());
+        // The person: more low activity on weekdays (plus the commute, at home), less
+        // when ill or after a short night.
+        let ill = self.illness(day);
+        let weekday = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+        let short_night = plan.night.as_ref().is_none_or(|n| total_hours(n) < 6.0);
+        let p3 = if weekday { 0.26 } else { 0.19 }
+            * if short_night { 0.85 } else { 1.0 }
+            * (1.0 - 0.6 * ill);
+        let p4 = 0.04 * (1.0 - 0.8 * ill);
         // 5-minute classes for 04:00 → 04:00.
         let mut class = Vec::with_capacity(288);
         let mut state = '2';
         for i in 0..288 {
             if r.chance(0.2) {
                 let x = r.f64();
-                state = if x < 0.70 {
+                state = if x < 1.0 - p3 - p4 {
                     '2'
-                } else if x < 0.96 {
+                } else if x < 1.0 - p4 {
                     '3'
                 } else {
                     '4'
@@ -1250,6 +1663,11 @@ impl Generator {
         }
         for nap in &plan.naps {
             paint(&mut class, slot_of(nap.start), slot_of(nap.end()) + 1, '1');
+        }
+        if weekday && ill <= 0.0 && self.at_home(day) {
+            // The commute: a walk to the station and back (08:00, 18:30).
+            paint(&mut class, 48, 55, '3');
+            paint(&mut class, 174, 181, '3');
         }
         for w in &plan.workouts {
             let c = if w.intensity == "hard" { '5' } else { '4' };
@@ -1301,24 +1719,56 @@ impl Generator {
         let target_cal = r.range(7, 13) * 50;
         let target_m = target_cal * 18;
         let avg_met: f64 = met.iter().filter_map(Value::as_f64).sum::<f64>() / 1440.0;
+        let alerts = r.range(0, 2);
+        // Contributors from what was done (today and the last 7 days).
+        let week: Vec<WorkoutPlan> = (0..7)
+            .flat_map(|b| self.workouts_of(day - Duration::days(b)))
+            .collect();
+        let volume: f64 = week
+            .iter()
+            .map(|w| {
+                w.minutes as f64
+                    * match w.intensity {
+                        "hard" => 3.0,
+                        "moderate" => 2.0,
+                        _ => 1.0,
+                    }
+            })
+            .sum();
+        let c = |x: f64| clamp_i(x, 1, 100);
+        let prev_hard = self.hard_day(day.pred_opt().unwrap_or(day));
+        let meet = c(100.0 * active_cal as f64 / target_cal as f64 * 0.9 + r.normal(0.0, 5.0));
+        let move_hour = c(100.0 - alerts as f64 * 12.0 + r.normal(0.0, 4.0));
+        let recovery = c(92.0 - if prev_hard { 25.0 } else { 0.0 } + r.normal(0.0, 6.0));
+        let stay = c(100.0 - (secs('2') as f64 / 3600.0 - 7.0).max(0.0) * 8.0 + r.normal(0.0, 5.0));
+        let frequency = c(45.0 + week.len() as f64 * 9.0 + r.normal(0.0, 5.0));
+        let training = c(40.0 + volume / 25.0 + r.normal(0.0, 5.0));
+        let act_score = c(0.3 * meet as f64
+            + 0.1 * move_hour as f64
+            + 0.15 * recovery as f64
+            + 0.15 * stay as f64
+            + 0.15 * frequency as f64
+            + 0.15 * training as f64
+            + r.normal(0.0, 2.0)
+            - if short_night { 3.0 } else { 0.0 });
         let mut v = json!({
             "id": id,
             "class_5_min": class_str,
-            "score": score(&mut r, 80.0, 12.0),
+            "score": act_score,
             "active_calories": active_cal,
             "average_met_minutes": round_to(avg_met, 3),
             "contributors": {
-                "meet_daily_targets": score(&mut r, 75.0, 20.0),
-                "move_every_hour": score(&mut r, 92.0, 10.0),
-                "recovery_time": score(&mut r, 90.0, 10.0),
-                "stay_active": score(&mut r, 70.0, 15.0),
-                "training_frequency": score(&mut r, 80.0, 18.0),
-                "training_volume": score(&mut r, 80.0, 18.0),
+                "meet_daily_targets": meet,
+                "move_every_hour": move_hour,
+                "recovery_time": recovery,
+                "stay_active": stay,
+                "training_frequency": frequency,
+                "training_volume": training,
             },
             "equivalent_walking_distance": walking,
             "high_activity_met_minutes": (by_class[5]).round() as i64,
             "high_activity_time": secs('5'),
-            "inactivity_alerts": r.range(0, 2),
+            "inactivity_alerts": alerts,
             "low_activity_met_minutes": (by_class[3]).round() as i64,
             "low_activity_time": secs('3'),
             "medium_activity_met_minutes": (by_class[4]).round() as i64,
@@ -1483,8 +1933,17 @@ impl Generator {
         let v = if r.chance(0.03) {
             json!({"id": id, "day": day.to_string(), "stress_high": null, "recovery_high": null, "day_summary": null})
         } else {
-            let s = r.range(0, 16) * 900;
-            let rec = r.range(0, 20) * 900;
+            // Illness and last evening's alcohol: more stress, less recovery; a sauna
+            // evening: more recovery.
+            let ill = self.illness(day);
+            let ev = self.evening(day.pred_opt().unwrap_or(day));
+            let s = (r.range(0, 14) + (6.0 * ill).round() as i64 + 2 * i64::from(ev.alcohol))
+                .clamp(0, 24)
+                * 900;
+            let rec = (r.range(0, 18) - (8.0 * ill).round() as i64 - 3 * i64::from(ev.alcohol)
+                + 2 * i64::from(ev.sauna))
+            .clamp(0, 24)
+                * 900;
             let summary = if r.chance(0.05) {
                 Value::Null
             } else if s as f64 > rec as f64 * 1.5 {
@@ -1505,12 +1964,19 @@ impl Generator {
         Self::doc(day, Some(id), v)
     }
 
-    fn daily_resilience(&self, day: NaiveDate) -> Doc {
+    /// Resilience follows the readiness (sleep recovery), the day's recovery time
+    /// (daytime recovery) and its stress.
+    fn daily_resilience(&self, day: NaiveDate, readiness: &Value) -> Doc {
         let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_resilience");
         let id = r.uuid();
-        let a = round_to(r.uniform(20.0, 85.0), 1);
-        let b = round_to(r.uniform(20.0, 85.0), 1);
-        let c = round_to(r.uniform(20.0, 85.0), 1);
+        let stress: Value =
+            serde_json::from_str(&self.daily_stress(day).json).unwrap_or(Value::Null);
+        let rs = readiness["score"].as_f64().unwrap_or(75.0);
+        let high = stress["stress_high"].as_f64().unwrap_or(5400.0) / 900.0;
+        let rec = stress["recovery_high"].as_f64().unwrap_or(8100.0) / 900.0;
+        let a = round_to((rs - 15.0 + r.normal(0.0, 6.0)).clamp(5.0, 95.0), 1);
+        let b = round_to((25.0 + rec * 3.0 + r.normal(0.0, 6.0)).clamp(5.0, 95.0), 1);
+        let c = round_to((20.0 + high * 4.0 + r.normal(0.0, 6.0)).clamp(5.0, 95.0), 1);
         let avg = (a + b + (100.0 - c)) / 3.0;
         let level = match avg {
             x if x < 35.0 => "limited",
@@ -1553,15 +2019,16 @@ impl Generator {
     fn daily_spo2(&self, day: NaiveDate) -> Doc {
         let mut r = Rng::stream(self.p.seed, Self::dn(day), "daily_spo2");
         let id = r.uuid();
+        let ill = self.illness(day);
         let pct = if r.chance(0.05) {
             Value::Null
         } else {
-            json!({"average": round_to(r.uniform(95.0, 99.2), 3)})
+            json!({"average": round_to(r.uniform(95.0, 99.2) - 1.2 * ill, 3)})
         };
         let bdi = if r.chance(0.05) {
             Value::Null
         } else {
-            json!(r.range(0, 25))
+            json!(r.range(0, 25) + (6.0 * ill).round() as i64)
         };
         let mut v = json!({"id": id, "day": day.to_string(), "spo2_percentage": pct, "breathing_disturbance_index": bdi});
         if self.rare(day, "daily_spo2-average") {
@@ -1624,26 +2091,32 @@ impl Generator {
         Some(Self::doc(day, Some(id), v))
     }
 
+    /// The deprecated `tag` endpoint: some of the evening's tags in its old words
+    /// (`alcohol`, `late_meal`, `caffeine`, `sauna`), `sick` on illness days, `travel`
+    /// on flight days, now and then another.
     fn tags(&self, day: NaiveDate) -> Vec<Doc> {
         let mut r = Rng::stream(self.p.seed, Self::dn(day), "tag");
-        if !r.chance(0.08) {
+        let ev = self.evening(day);
+        let mut tags: Vec<Value> = Vec::new();
+        for (on, name, p) in [
+            (ev.alcohol, "alcohol", 0.6),
+            (ev.late_meal, "late_meal", 0.4),
+            (ev.caffeine, "caffeine", 0.4),
+            (ev.sauna, "sauna", 0.4),
+            (self.illness(day) > 0.0, "sick", 0.5),
+            (self.p.flights().contains(&day), "travel", 1.0),
+        ] {
+            if r.chance(p) && on {
+                tags.push(json!(name));
+            }
+        }
+        if r.chance(0.03) {
+            tags.push(json!(*r.pick(&["workout", "meditation"])));
+        }
+        if tags.is_empty() {
             return vec![];
         }
         let id = r.uuid();
-        let names = [
-            "alcohol",
-            "caffeine",
-            "late_meal",
-            "sauna",
-            "travel",
-            "sick",
-            "workout",
-            "meditation",
-        ];
-        let mut tags = vec![json!(*r.pick(&names))];
-        if r.chance(0.3) {
-            tags.push(json!(*r.pick(&names)));
-        }
         let text = if r.chance(0.6) {
             json!(*r.pick(&[
                 "Late dinner with friends",
@@ -1655,39 +2128,96 @@ impl Generator {
         } else {
             Value::Null
         };
-        let ts = self.local(day, r.range(8 * 3600, 23 * 3600));
+        let ts = self.local(day, r.range(19 * 3600, 23 * 3600));
         let v = json!({"id": id, "day": day.to_string(), "text": text, "timestamp": self.fl(ts), "tags": tags});
         vec![Self::doc(day, Some(id), v)]
     }
 
+    /// Enhanced tags: the evening's (`tag_generic_alcohol` 19:00–21:30,
+    /// `tag_generic_late_meal` 21:15–22:30, `tag_generic_caffeine` 15:30–18:30, the
+    /// custom "Sauna" 18:00–20:00), the rare `tag_generic_fasting` (a morning, with an
+    /// end), `tag_generic_sick` on the first day of an illness, and now and then another
+    /// (custom ones, text only, no caffeine).
     fn enhanced_tags(&self, day: NaiveDate) -> Vec<Doc> {
+        if self.non_wear(day) {
+            return vec![];
+        }
         let mut r = Rng::stream(self.p.seed, Self::dn(day), "enhanced_tag");
-        let n = if r.chance(0.25) { r.range(1, 2) } else { 0 };
-        let mut out = Vec::new();
-        let mut t = r.range(7 * 3600, 12 * 3600);
-        for _ in 0..n {
-            let id = r.uuid();
-            t += r.range(1800, 5 * 3600);
-            let start = self.local(day, t);
-            let code = *r.pick(&[
-                "tag_generic_caffeine",
+        let ev = self.evening(day);
+        let ill = self.illness(day) > 0.0;
+        let was_ill = self.illness(day.pred_opt().unwrap_or(day)) > 0.0;
+        // (code, custom name, start second of the day, end after seconds)
+        let mut items: Vec<(&str, Option<&str>, i64, Option<i64>)> = Vec::new();
+        if ev.alcohol {
+            let end = r.chance(0.3).then(|| r.range(3600, 3 * 3600));
+            items.push((
                 "tag_generic_alcohol",
+                None,
+                r.range(19 * 3600, 21 * 3600 + 1800),
+                end,
+            ));
+        }
+        if ev.late_meal {
+            items.push((
                 "tag_generic_late_meal",
+                None,
+                r.range(21 * 3600 + 900, 22 * 3600 + 1800),
+                None,
+            ));
+        }
+        if ev.caffeine {
+            items.push((
+                "tag_generic_caffeine",
+                None,
+                r.range(15 * 3600 + 1800, 18 * 3600 + 1800),
+                None,
+            ));
+        }
+        if ev.sauna {
+            let end = Some(r.range(1200, 2400));
+            items.push(("custom", Some("Sauna"), r.range(18 * 3600, 20 * 3600), end));
+        }
+        if ev.fasting {
+            let end = Some(r.range(8 * 3600, 14 * 3600));
+            items.push((
                 "tag_generic_fasting",
-                "tag_generic_party",
-                "tag_generic_nocaffeine",
-                "tag_generic_sauna",
-                "tag_sleep_alcohol",
+                None,
+                r.range(7 * 3600, 9 * 3600),
+                end,
+            ));
+        }
+        if ill && !was_ill {
+            items.push(("tag_generic_sick", None, r.range(8 * 3600, 11 * 3600), None));
+        }
+        if r.chance(0.12) {
+            let code = *r.pick(&[
+                "custom",
                 "custom",
                 "text_only",
+                "tag_generic_nocaffeine",
+                "tag_generic_party",
             ]);
-            let (code_v, custom) = match code {
-                "custom" => (
-                    json!("custom"),
-                    json!(*r.pick(&["Cold plunge", "Gym class", "Dentist"])),
-                ),
-                "text_only" => (Value::Null, Value::Null),
-                c => (json!(c), Value::Null),
+            let ok = match code {
+                "tag_generic_nocaffeine" => !ev.caffeine,
+                "tag_generic_party" => ev.alcohol,
+                _ => true,
+            };
+            if ok {
+                let name =
+                    (code == "custom").then(|| *r.pick(&["Cold plunge", "Gym class", "Dentist"]));
+                let end = r.chance(0.3).then(|| r.range(1800, 5 * 3600));
+                items.push((code, name, r.range(9 * 3600, 20 * 3600), end));
+            }
+        }
+        items.sort_by_key(|x| x.2);
+        let mut out = Vec::new();
+        for (code, name, t, end) in items {
+            let id = r.uuid();
+            let start = self.local(day, t);
+            let code_v = if code == "text_only" {
+                Value::Null
+            } else {
+                json!(code)
             };
             let comment = if code == "text_only" || r.chance(0.3) {
                 json!(*r.pick(&[
@@ -1700,14 +2230,15 @@ impl Generator {
             } else {
                 json!("")
             };
-            let (end_time, end_day) = if r.chance(0.3) {
-                let e = start + Duration::seconds(r.range(1800, 5 * 3600));
-                (
-                    json!(self.fl(e)),
-                    json!(self.conv(e).date_naive().to_string()),
-                )
-            } else {
-                (Value::Null, Value::Null)
+            let (end_time, end_day) = match end {
+                Some(secs) => {
+                    let e = start + Duration::seconds(secs);
+                    (
+                        json!(self.fl(e)),
+                        json!(self.conv(e).date_naive().to_string()),
+                    )
+                }
+                None => (Value::Null, Value::Null),
             };
             let v = json!({
                 "id": id,
@@ -1717,7 +2248,7 @@ impl Generator {
                 "start_day": day.to_string(),
                 "end_day": end_day,
                 "comment": comment,
-                "custom_name": custom,
+                "custom_name": name.map_or(Value::Null, |n| json!(n)),
             });
             out.push(Self::doc(day, Some(id), v));
         }
@@ -1901,6 +2432,8 @@ impl Generator {
         let mut out = Vec::with_capacity(all_days.len() * n as usize);
         for day in all_days {
             let day_start = self.local(*day, 0).timestamp();
+            // Not worn: the ring lies unsynced (no rows; the level still runs down).
+            let worn = !self.non_wear(*day);
             for j in 0..n {
                 let ts = day_start + j * 86_400 / n + r.range(0, 20);
                 let dt = prev_ts.map(|p| (ts - p).max(0)).unwrap_or(0) as f64;
@@ -1930,6 +2463,9 @@ impl Generator {
                 } else {
                     (charging, in_charger)
                 };
+                if !worn {
+                    continue;
+                }
                 out.push(BatteryRow {
                     ts,
                     us: 0,
@@ -1954,7 +2490,9 @@ impl Generator {
             return vec![];
         }
         // Intervals (start, end, source, intensity-bpm) over the whole range.
-        let mut spans: Vec<(i64, i64, u8, f64)> = Vec::new();
+        // The sleep periods' 5-minute heart rate (for their samples), by span.
+        let mut series: Vec<(i64, &[f64])> = Vec::new();
+        let mut spans: Vec<(i64, i64, u8, f64, Option<usize>)> = Vec::new();
         for day in all_days
             .iter()
             .chain(all_days.last().and_then(|d| d.succ_opt()).as_ref())
@@ -1963,17 +2501,32 @@ impl Generator {
                 continue;
             };
             if let Some(ns) = &p.night {
-                spans.push((ns.start.timestamp(), ns.end().timestamp(), SRC_SLEEP, 0.0));
+                series.push((ns.start.timestamp(), &ns.hr));
+                spans.push((
+                    ns.start.timestamp(),
+                    ns.end().timestamp(),
+                    SRC_SLEEP,
+                    0.0,
+                    Some(series.len() - 1),
+                ));
                 // Quiet time before bed reads as "rest".
                 spans.push((
                     ns.start.timestamp() - 1800,
                     ns.start.timestamp(),
                     SRC_REST,
                     0.0,
+                    None,
                 ));
             }
             for nap in &p.naps {
-                spans.push((nap.start.timestamp(), nap.end().timestamp(), SRC_REST, 0.0));
+                series.push((nap.start.timestamp(), &nap.hr));
+                spans.push((
+                    nap.start.timestamp(),
+                    nap.end().timestamp(),
+                    SRC_REST,
+                    0.0,
+                    Some(series.len() - 1),
+                ));
             }
             for w in &p.workouts {
                 let boost = match w.intensity {
@@ -1986,6 +2539,7 @@ impl Generator {
                     w.start.timestamp() + w.minutes * 60,
                     SRC_WORKOUT,
                     boost,
+                    None,
                 ));
             }
             for s in &p.sessions {
@@ -1994,19 +2548,25 @@ impl Generator {
                     s.start.timestamp() + s.seconds,
                     SRC_SESSION,
                     0.0,
+                    None,
                 ));
             }
             for (t, secs) in &p.live {
-                spans.push((t.timestamp(), t.timestamp() + secs, SRC_LIVE, 0.0));
+                spans.push((t.timestamp(), t.timestamp() + secs, SRC_LIVE, 0.0, None));
             }
         }
         spans.sort_by_key(|s| (s.0, s.1));
         let mut out = Vec::with_capacity(all_days.len() * n as usize);
         let mut bpm = 65.0f64;
         for day in all_days {
+            if self.non_wear(*day) {
+                continue;
+            }
             let mut r = Rng::stream(self.p.seed, Self::dn(*day), "heartrate");
             let day_start = self.local(*day, 0).timestamp();
-            let rest_hr = r.normal(57.0, 2.0);
+            let rest_hr = self.rhr + 2.0 + r.normal(0.0, 1.0);
+            // Illness raises the daytime heart rate.
+            let ill = self.illness(*day);
             let todays: Vec<_> = spans
                 .iter()
                 .filter(|s| s.1 > day_start && s.0 < day_start + 86_400)
@@ -2019,14 +2579,31 @@ impl Generator {
                 // Later spans win (a workout inside the evening "rest" window, …).
                 let mut src = SRC_AWAKE;
                 let mut boost = 0.0;
+                let mut slot_hr = None;
                 for s in &todays {
                     if s.0 <= ts && ts < s.1 {
                         // Sleep beats the pre-bed rest window; anything beats awake.
                         if !(src == SRC_SLEEP && s.2 == SRC_REST) {
                             src = s.2;
                             boost = s.3;
+                            slot_hr = s.4.and_then(|k| {
+                                let (t0, hr) = series[k];
+                                hr.get(((ts - t0) / 300) as usize).copied()
+                            });
                         }
                     }
+                }
+                if let Some(h) = slot_hr {
+                    // Inside a sleep period: the sleep document's 5-minute value.
+                    bpm = h + r.normal(0.0, 1.5);
+                    out.push(HrSample {
+                        ts,
+                        us: 0,
+                        bpm: bpm.round().clamp(38.0, 200.0) as u8,
+                        source: src,
+                        poison: false,
+                    });
+                    continue;
                 }
                 let hour = ((ts - day_start) as f64 / 3600.0).rem_euclid(24.0);
                 let target = match src {
@@ -2036,7 +2613,7 @@ impl Generator {
                     SRC_SESSION => rest_hr + 6.0,
                     SRC_LIVE => 78.0,
                     _ => 68.0 + 8.0 * (std::f64::consts::PI * (hour - 6.0) / 14.0).sin().max(0.0),
-                };
+                } + 8.0 * ill;
                 bpm = 0.6 * bpm + 0.4 * target + r.normal(0.0, 3.0);
                 out.push(HrSample {
                     ts,

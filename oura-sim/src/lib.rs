@@ -10,6 +10,7 @@ pub mod data;
 pub mod mutate;
 pub mod oauth;
 pub mod rng;
+pub mod travel;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -89,9 +90,13 @@ pub struct Args {
     pub token: Vec<String>,
     /// Travel: `DAY=OFFSET,…` (ascending days within the data), e.g.
     /// `2026-10-25=+01:00,2026-11-10=-05:00`: from that local day on the wearer's offset
-    /// is the given one.
+    /// is the given one. Replaces the default trip.
     #[arg(long, value_parser = parse_tz_changes, default_value = "")]
     pub tz_changes: TzChanges,
+    /// No default trip (without `--tz-changes` the wearer otherwise travels across a DST
+    /// change at least 35 days before --end-date; see README "The person").
+    #[arg(long)]
+    pub no_travel: bool,
     /// Ring battery rows per local day (0..=1440; 48 = one every 30 minutes).
     #[arg(long, default_value_t = 48, value_parser = clap::value_parser!(u32).range(0..=1440))]
     pub battery_per_day: u32,
@@ -310,6 +315,12 @@ impl Sim {
             tz_changes: args.tz_changes.0.clone(),
             battery_per_day: args.battery_per_day,
             ring_setup_sentinel: args.ring_setup_sentinel,
+            tz_instants: Vec::new(),
+        };
+        let params = if args.no_travel {
+            params
+        } else {
+            params.with_default_trip()
         };
         let now_fixed = args.end_date.and_then(|d| {
             let next = d.succ_opt()?.and_hms_opt(0, 0, 0)?;
