@@ -17,6 +17,9 @@ mod shared;
 mod sleep;
 mod spo2;
 mod stress;
+// storage: begin
+mod storage;
+// storage: end
 mod tags;
 mod vo2_max;
 mod workouts;
@@ -46,4 +49,7 @@ pub static TABLES: &[PageText] = &[
     rings::TEXT,
     personal_info::TEXT,
     sleep::TEXT,
+    // storage: begin
+    storage::TEXT,
+    // storage: end
 ];

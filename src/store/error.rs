@@ -3,6 +3,41 @@
 
 use thiserror::Error;
 
+/// How much of the device's storage the app uses, from `navigator.storage.estimate()`
+/// (bytes): what a full disk reports, and what Settings shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageUse {
+    pub used: u64,
+    pub quota: u64,
+}
+
+/// `bytes` in KB, MB or GB (decimal units, as devices report free space) with at most
+/// one decimal, rounded half up, digits grouped by thousands as English and Japanese
+/// write them: `12.4 MB`, `2.1 GB`, `1,024 GB`, `0 KB`. No float formatting (integer
+/// arithmetic only).
+pub fn bytes_text(bytes: u64) -> String {
+    let (unit, name) = match bytes {
+        b if b >= 999_950_000 => (1_000_000_000, "GB"),
+        b if b >= 999_950 => (1_000_000, "MB"),
+        _ => (1_000, "KB"),
+    };
+    let tenths = (u128::from(bytes) * 10 + unit / 2) / unit;
+    let (whole, tenth) = ((tenths / 10) as u64, (tenths % 10) as u8);
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if tenth > 0 {
+        out.push('.');
+        out.push(char::from(b'0' + tenth));
+    }
+    format!("{out} {name}")
+}
+
 /// An error of the offline store. [`StoreError::kind`] is a stable key for translated
 /// messages; `Display` is the English message.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -20,8 +55,9 @@ pub enum StoreError {
     #[error("Another healthHub tab updated or deleted the data on this device: reload this page.")]
     Closed,
     /// The device's storage quota is exhausted; the failed transaction rolled back.
+    /// With the browser's figures taken right after the failure, when it has them.
     #[error("Device storage is full — free some space, then try again. Nothing already stored was lost.")]
-    QuotaExceeded,
+    QuotaExceeded(Option<StorageUse>),
     /// A transaction was aborted and rolled back (reason from the browser).
     #[error("Saving data on this device failed and nothing of it was written: {0}")]
     Aborted(String),
@@ -66,7 +102,7 @@ impl StoreError {
             StoreError::Blocked => "store.error.blocked",
             StoreError::VersionTooNew => "store.error.version",
             StoreError::Closed => "store.error.closed",
-            StoreError::QuotaExceeded => "store.error.quota",
+            StoreError::QuotaExceeded(_) => "store.error.quota",
             StoreError::Aborted(_) => "store.error.aborted",
             StoreError::Data(_) => "store.error.data",
             StoreError::InvalidImport(_) => "store.error.import",
@@ -88,6 +124,14 @@ impl StoreError {
             _ => None,
         }
     }
+
+    /// The storage figures of a full disk, if the browser gave them.
+    pub fn storage_use(&self) -> Option<StorageUse> {
+        match self {
+            StoreError::QuotaExceeded(u) => *u,
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -101,7 +145,7 @@ mod tests {
             StoreError::Blocked,
             StoreError::VersionTooNew,
             StoreError::Closed,
-            StoreError::QuotaExceeded,
+            StoreError::QuotaExceeded(None),
             StoreError::Aborted(s()),
             StoreError::Data(s()),
             StoreError::InvalidImport(s()),
@@ -124,7 +168,7 @@ mod tests {
         assert!(StoreError::Blocked
             .to_string()
             .contains("close other healthHub tabs"));
-        let quota = StoreError::QuotaExceeded.to_string();
+        let quota = StoreError::QuotaExceeded(None).to_string();
         assert!(quota.contains("Device storage is full"));
         assert!(quota.contains("free some space"));
         assert!(quota.contains("Nothing already stored was lost"));
@@ -133,5 +177,34 @@ mod tests {
                 .to_string()
                 .contains("version 2 is not supported")
         );
+    }
+
+    #[test]
+    fn a_full_disk_keeps_its_figures() {
+        let u = StorageUse { used: 5, quota: 6 };
+        assert_eq!(StoreError::QuotaExceeded(Some(u)).storage_use(), Some(u));
+        assert_eq!(
+            StoreError::QuotaExceeded(Some(u)).kind(),
+            "store.error.quota"
+        );
+        assert_eq!(StoreError::QuotaExceeded(None).storage_use(), None);
+        assert_eq!(StoreError::Closed.storage_use(), None);
+    }
+
+    #[test]
+    fn bytes_are_written_in_the_unit_that_fits() {
+        assert_eq!(bytes_text(12_350_000), "12.4 MB");
+        assert_eq!(bytes_text(12_349_999), "12.3 MB");
+        assert_eq!(bytes_text(12_000_000), "12 MB");
+        assert_eq!(bytes_text(2_100_000_000), "2.1 GB");
+        assert_eq!(bytes_text(2_149_999_999), "2.1 GB");
+        assert_eq!(bytes_text(0), "0 KB");
+        assert_eq!(bytes_text(1_450), "1.5 KB");
+        assert_eq!(bytes_text(999_949), "999.9 KB");
+        assert_eq!(bytes_text(999_950), "1 MB");
+        assert_eq!(bytes_text(999_949_999), "999.9 MB");
+        assert_eq!(bytes_text(999_950_000), "1 GB");
+        assert_eq!(bytes_text(1_234_567_000_000), "1,234.6 GB");
+        assert_eq!(bytes_text(u64::MAX), "18,446,744,073.7 GB");
     }
 }

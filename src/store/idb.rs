@@ -6,7 +6,7 @@
 //! is awaited inside a transaction; all parsing and checking happens before the
 //! transaction starts.
 
-use super::error::StoreError;
+use super::error::{StorageUse, StoreError};
 use super::export::{self, ExportFile, ExportWriter, ImportCount, ImportReport};
 use super::heartrate::{self, Columns, DayPack, Merged, Sample};
 use super::heartrate_days::{self, DayStats};
@@ -44,7 +44,7 @@ const UPGRADE_SCRATCH: &str = "__upgrade";
 
 fn dom_error(name: &str, message: String) -> StoreError {
     match name {
-        "QuotaExceededError" => StoreError::QuotaExceeded,
+        "QuotaExceededError" => StoreError::QuotaExceeded(None),
         "InvalidStateError" => StoreError::Closed,
         "VersionError" => StoreError::VersionTooNew,
         "DataError" | "DataCloneError" => StoreError::Data(message),
@@ -74,7 +74,7 @@ fn open_err(e: OpenDbError) -> StoreError {
                 "VersionError" => StoreError::VersionTooNew,
                 // Firefox's private mode refuses IndexedDB like this.
                 "InvalidStateError" | "SecurityError" => StoreError::Unavailable,
-                "QuotaExceededError" => StoreError::QuotaExceeded,
+                "QuotaExceededError" => StoreError::QuotaExceeded(None),
                 name => StoreError::OpenFailed(format!("{name}: {}", sys.message())),
             }
         }
@@ -92,6 +92,41 @@ fn js_err(context: &str, e: JsValue) -> StoreError {
         .or_else(|| e.as_string())
         .unwrap_or_else(|| format!("{e:?}"));
     StoreError::Data(format!("{context}: {detail}"))
+}
+
+/// Commits a readwrite transaction. A transaction the browser aborted at commit (a full
+/// disk is only found then) reports its own error, not just "aborted"; a full disk
+/// comes with the browser's storage figures, taken right after the failure.
+async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
+    let sys = tx.as_sys().clone();
+    let Err(e) = tx.commit().await else {
+        return Ok(());
+    };
+    let e = match sys.error() {
+        Some(d) => dom_error(&d.name(), d.message()),
+        None => idb_err(e),
+    };
+    Err(match e {
+        StoreError::QuotaExceeded(None) => StoreError::QuotaExceeded(storage_use().await),
+        e => e,
+    })
+}
+
+/// `navigator.storage.estimate()`: the bytes this origin uses and may use; `None` when
+/// the browser has no `navigator.storage` or no `estimate` (the call then throws).
+pub async fn storage_use() -> Option<StorageUse> {
+    let promise = web_sys::window()?.navigator().storage().estimate().ok()?;
+    let v = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| {
+        Reflect::get(&v, &JsValue::from_str(name))
+            .ok()?
+            .as_f64()
+            .map(|x| x as u64)
+    };
+    Some(StorageUse {
+        used: field("usage")?,
+        quota: field("quota")?,
+    })
 }
 
 // ---------------------------------------------------------------------------------
@@ -396,7 +431,7 @@ impl Store {
         }
         put_meta_in(&tx, meta)?;
         drop(store);
-        tx.commit().await.map_err(idb_err)?;
+        commit(tx).await?;
         seen.keys.shrink_to_fit();
         result.seen = seen;
         Ok(result)
@@ -426,14 +461,14 @@ impl Store {
     pub async fn put_meta(&self, key: &str, value: &Value) -> Result<(), StoreError> {
         let tx = self.tx(&[META_STORE], TransactionMode::Readwrite)?;
         put_meta_in(&tx, &[(key.to_owned(), Some(value.clone()))])?;
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 
     /// Writes (`Some`) and deletes (`None`) meta values, in one transaction.
     pub async fn write_meta(&self, ops: &[(String, Option<Value>)]) -> Result<(), StoreError> {
         let tx = self.tx(&[META_STORE], TransactionMode::Readwrite)?;
         put_meta_in(&tx, ops)?;
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 
     /// The meta keys that start with `prefix`.
@@ -455,7 +490,7 @@ impl Store {
         let store = tx.object_store(META_STORE).map_err(idb_err)?;
         sent(store.delete(key).primitive().map_err(idb_err)?);
         drop(store);
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 
     /// Number of documents of the collection (heartrate: samples, from the store's
@@ -751,7 +786,7 @@ impl Store {
             }
         }
         drop(qstore);
-        tx.commit().await.map_err(idb_err)?;
+        commit(tx).await?;
         report.total = report.added() + report.quarantined();
         Ok(report)
     }
@@ -766,7 +801,7 @@ impl Store {
             let store = tx.object_store(name).map_err(idb_err)?;
             sent(store.clear().map_err(idb_err)?);
         }
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 }
 

@@ -421,6 +421,7 @@ fn storage_outcome(e: &StoreError) -> SyncOutcome {
     SyncOutcome::Storage {
         kind: e.kind(),
         detail: e.detail().map(str::to_owned),
+        space: e.storage_use(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! for confirmation in the page).
 
 use super::account::use_session;
-use super::sync_status::{error_text, format_count, use_sync};
+use super::sync_status::{format_count, store_error_text, use_sync};
 use crate::i18n::use_i18n;
 use crate::store::StoreError;
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn DataActions() -> impl IntoView {
         leptos::task::spawn_local(async move {
             message.set(Some(match sync.export_data().await {
                 Ok(name) => (false, i18n.t("data.exported").replace("{file}", &name)),
-                Err(e) => (true, error_text(i18n, e.kind(), e.detail())),
+                Err(e) => (true, store_error_text(i18n, &e)),
             }));
             busy.set(false);
         });
@@ -63,7 +63,7 @@ pub fn DataActions() -> impl IntoView {
                         &format_count(total, i18n.lang.get_untracked().code()),
                     ),
                 ),
-                Err(e) => (true, error_text(i18n, e.kind(), e.detail())),
+                Err(e) => (true, store_error_text(i18n, &e)),
             }));
             busy.set(false);
         });
@@ -79,7 +79,7 @@ pub fn DataActions() -> impl IntoView {
                     session.sign_out();
                     message.set(Some((false, i18n.t("data.deleted"))));
                 }
-                Err(e) => message.set(Some((true, error_text(i18n, e.kind(), e.detail())))),
+                Err(e) => message.set(Some((true, store_error_text(i18n, &e)))),
             }
             busy.set(false);
         });

@@ -4,6 +4,9 @@ mod account;
 mod config_status;
 mod data_actions;
 mod empty_state;
+// storage: begin
+mod storage_card;
+// storage: end
 mod sync_status;
 
 pub use account::{
@@ -12,7 +15,10 @@ pub use account::{
 pub use config_status::{ConfigBanner, ConfigDetails, ConfigState};
 pub use data_actions::DataActions;
 pub use empty_state::EmptyState;
+// storage: begin
+pub use storage_card::StorageCard;
+// storage: end
 pub use sync_status::{
-    endpoint_status_text, error_text, format_count, format_time, framed, start_sync_now, use_sync,
-    EndpointStatus, EndpointStatusList, SyncPanel,
+    endpoint_status_text, error_text, format_count, format_time, framed, quota_text,
+    start_sync_now, store_error_text, use_sync, EndpointStatus, EndpointStatusList, SyncPanel,
 };

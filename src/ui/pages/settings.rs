@@ -2,6 +2,9 @@ use super::set_title;
 use crate::i18n::{use_i18n, Lang};
 use crate::sync::{auto_sync_minutes, set_auto_sync_minutes};
 use crate::ui::components::{AccountDetails, ConfigDetails, DataActions, EndpointStatusList};
+// storage: begin
+use crate::ui::components::StorageCard;
+// storage: end
 use leptos::prelude::*;
 
 /// Settings: language, the connection to Oura (for diagnosis), version.
@@ -33,6 +36,9 @@ pub fn SettingsPage() -> impl IntoView {
             <AutoSyncSelect />
             <EndpointStatusList />
         </section>
+        // storage: begin
+        <StorageCard />
+        // storage: end
         <section class="card">
             <h2>{i18n.tr("settings.config")}</h2>
             <ConfigDetails />
