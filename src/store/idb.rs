@@ -95,21 +95,24 @@ fn js_err(context: &str, e: JsValue) -> StoreError {
 }
 
 /// Commits a readwrite transaction. A transaction the browser aborted at commit (a full
-/// disk is only found then) reports its own error, not just "aborted"; a full disk
-/// comes with the browser's storage figures, taken right after the failure.
+/// disk is only found then) reports its own error (e.g. [`StoreError::QuotaExceeded`]),
+/// not just "aborted".
 async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
     let sys = tx.as_sys().clone();
-    let Err(e) = tx.commit().await else {
-        return Ok(());
-    };
-    let e = match sys.error() {
+    tx.commit().await.map_err(|e| match sys.error() {
         Some(d) => dom_error(&d.name(), d.message()),
         None => idb_err(e),
-    };
-    Err(match e {
+    })
+}
+
+/// A full disk with the browser's storage figures, taken now: called by the sync and
+/// the import right after the failing write (they live in their split modules, so
+/// this stays out of the first load). Any other error is returned as it is.
+pub async fn with_storage_use(e: StoreError) -> StoreError {
+    match e {
         StoreError::QuotaExceeded(None) => StoreError::QuotaExceeded(storage_use().await),
         e => e,
-    })
+    }
 }
 
 /// `navigator.storage.estimate()`: the bytes this origin uses and may use; `None` when

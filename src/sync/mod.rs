@@ -231,6 +231,12 @@ crate::split! { data_import;
         store: Store,
         text: String,
     ) -> Result<Task<Result<crate::store::ImportReport, StoreError>>, crate::lazy::LoadFailed> {
-        Ok(Box::pin(async move { store.import(&text).await }))
+        Ok(Box::pin(async move {
+            match store.import(&text).await {
+                Ok(report) => Ok(report),
+                // A full disk: the figures right after the refused transaction.
+                Err(e) => Err(crate::store::with_storage_use(e).await),
+            }
+        }))
     }
 }

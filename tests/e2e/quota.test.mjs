@@ -160,3 +160,25 @@ test('a full disk stops the sync with the figures, loses nothing, refuses an imp
   assert.deepEqual(errors.filter((e) => !/QuotaExceeded|quota/i.test(e)), []);
   await context.close();
 });
+
+test('without navigator.storage the card says the figures are not available, and the app works', async () => {
+  const { app } = await j.setup(['--days', '3', '--end-date', '2026-11-20', '--hr-per-day', '24'], { small: false });
+  const context = await j.browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 800 } });
+  await context.addInitScript(() => { delete Navigator.prototype.storage; });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(`${app.url}settings`);
+  const card = page.locator('.storage-card');
+  await card.getByText('How much storage healthHub uses is not available in this browser.').waitFor();
+  await card.getByText('Whether the browser protects this data is not available in this browser.').waitFor();
+  assert.equal(await card.getByRole('button', { name: 'Keep my data on this device' }).count(), 0);
+  assert.equal(await page.evaluate(() => typeof navigator.storage), 'undefined');
+  // Signing in and syncing still work; the counts fill in.
+  await signIn(page, app);
+  await waitForSyncComplete(page);
+  await openSettings(page);
+  assert.ok((await counts(page)).daily_sleep > 0);
+  await noOverflow(page, 'settings without navigator.storage');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
