@@ -26,9 +26,10 @@ pub fn bytes_text(bytes: u64) -> String {
     }
     let tenths = b.saturating_add(unit / 2) / unit;
     let mut out = (tenths / 10).to_string();
-    if tenths % 10 > 0 {
+    let tenth = (tenths % 10) as u8;
+    if tenth > 0 {
         out.push('.');
-        out.push(char::from(b'0' + (tenths % 10) as u8));
+        out.push(char::from(b'0' + tenth));
     }
     out.push(' ');
     out.push_str(["KB", "MB", "GB", "TB"][i]);
