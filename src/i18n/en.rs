@@ -155,6 +155,9 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("store.error.unavailable", "This browser does not let healthHub keep data on this device (private browsing?), so it cannot work offline."),
     ("store.error.not_loaded", "A part of healthHub could not be loaded (offline, or the app was updated): reload the page and try again."),
     ("store.error.download", "The export could not be downloaded. Try again."),
+    // storage: begin
+    ("store.error.quota.figures", "Your device is out of space for healthHub: {used} used of {quota}. Free some space on the device, then sync again — everything already saved is kept."),
+    // storage: end
     // views
     ("view.loading", "Loading…"),
     ("view.vitals", "Vitals"),

@@ -155,6 +155,9 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("store.error.unavailable", "このブラウザーでは healthHub が端末にデータを保存できないため（プライベートブラウズ？）、オフラインで使えません。"),
     ("store.error.not_loaded", "healthHub の一部を読み込めませんでした（オフライン、またはアプリが更新されました）。ページを再読み込みしてもう一度お試しください。"),
     ("store.error.download", "書き出しファイルをダウンロードできませんでした。もう一度お試しください。"),
+    // storage: begin
+    ("store.error.quota.figures", "端末の空き容量が足りないため、healthHub が保存できません（使用 {used}／上限 {quota}）。端末の空き容量を増やしてから、もう一度同期してください。保存済みのデータはすべて残っています。"),
+    // storage: end
     // views
     ("view.loading", "読み込み中…"),
     ("view.vitals", "体の状態"),

@@ -20,6 +20,9 @@ mod shared;
 mod sleep;
 mod spo2;
 mod stress;
+// storage: begin
+mod storage;
+// storage: end
 mod tags;
 mod vo2_max;
 mod workouts;
@@ -52,4 +55,7 @@ pub static TABLES: &[PageText] = &[
     sleep::TEXT,
     demo::TEXT,
     settings::TEXT,
+    // storage: begin
+    storage::TEXT,
+    // storage: end
 ];

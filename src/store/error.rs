@@ -3,6 +3,39 @@
 
 use thiserror::Error;
 
+/// How much of the device's storage the app uses, from `navigator.storage.estimate()`
+/// (bytes): what a full disk reports, and what Settings shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageUse {
+    pub used: u64,
+    pub quota: u64,
+}
+
+/// `bytes` in KB, MB, GB or TB (decimal units, as devices report free space) with at
+/// most one decimal, rounded half up: `12.4 MB`, `2.1 GB`, `0 KB`; below 1,000 in its
+/// unit, so no digit grouping is needed (English and Japanese write these alike).
+/// Integer arithmetic only (no float formatting in the first load).
+pub fn bytes_text(bytes: u64) -> String {
+    let b = bytes.saturating_mul(10);
+    let mut unit: u64 = 1_000;
+    let mut i = 0;
+    // The next unit as soon as this one would round to 1,000.
+    while i < 3 && b.saturating_add(unit / 2) / unit >= 10_000 {
+        unit *= 1_000;
+        i += 1;
+    }
+    let tenths = b.saturating_add(unit / 2) / unit;
+    let mut out = (tenths / 10).to_string();
+    let tenth = (tenths % 10) as u8;
+    if tenth > 0 {
+        out.push('.');
+        out.push(char::from(b'0' + tenth));
+    }
+    out.push(' ');
+    out.push_str(["KB", "MB", "GB", "TB"][i]);
+    out
+}
+
 /// An error of the offline store. [`StoreError::kind`] is a stable key for translated
 /// messages; `Display` is the English message.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -20,8 +53,9 @@ pub enum StoreError {
     #[error("Another healthHub tab updated or deleted the data on this device: reload this page.")]
     Closed,
     /// The device's storage quota is exhausted; the failed transaction rolled back.
+    /// With the browser's figures taken right after the failure, when it has them.
     #[error("Device storage is full — free some space, then try again. Nothing already stored was lost.")]
-    QuotaExceeded,
+    QuotaExceeded(Option<StorageUse>),
     /// A transaction was aborted and rolled back (reason from the browser).
     #[error("Saving data on this device failed and nothing of it was written: {0}")]
     Aborted(String),
@@ -66,7 +100,7 @@ impl StoreError {
             StoreError::Blocked => "store.error.blocked",
             StoreError::VersionTooNew => "store.error.version",
             StoreError::Closed => "store.error.closed",
-            StoreError::QuotaExceeded => "store.error.quota",
+            StoreError::QuotaExceeded(_) => "store.error.quota",
             StoreError::Aborted(_) => "store.error.aborted",
             StoreError::Data(_) => "store.error.data",
             StoreError::InvalidImport(_) => "store.error.import",
@@ -88,6 +122,14 @@ impl StoreError {
             _ => None,
         }
     }
+
+    /// The storage figures of a full disk, if the browser gave them.
+    pub fn storage_use(&self) -> Option<StorageUse> {
+        match self {
+            StoreError::QuotaExceeded(u) => *u,
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -101,7 +143,7 @@ mod tests {
             StoreError::Blocked,
             StoreError::VersionTooNew,
             StoreError::Closed,
-            StoreError::QuotaExceeded,
+            StoreError::QuotaExceeded(None),
             StoreError::Aborted(s()),
             StoreError::Data(s()),
             StoreError::InvalidImport(s()),
@@ -124,7 +166,7 @@ mod tests {
         assert!(StoreError::Blocked
             .to_string()
             .contains("close other healthHub tabs"));
-        let quota = StoreError::QuotaExceeded.to_string();
+        let quota = StoreError::QuotaExceeded(None).to_string();
         assert!(quota.contains("Device storage is full"));
         assert!(quota.contains("free some space"));
         assert!(quota.contains("Nothing already stored was lost"));
@@ -133,5 +175,36 @@ mod tests {
                 .to_string()
                 .contains("version 2 is not supported")
         );
+    }
+
+    #[test]
+    fn a_full_disk_keeps_its_figures() {
+        let u = StorageUse { used: 5, quota: 6 };
+        assert_eq!(StoreError::QuotaExceeded(Some(u)).storage_use(), Some(u));
+        assert_eq!(
+            StoreError::QuotaExceeded(Some(u)).kind(),
+            "store.error.quota"
+        );
+        assert_eq!(StoreError::QuotaExceeded(None).storage_use(), None);
+        assert_eq!(StoreError::Closed.storage_use(), None);
+    }
+
+    #[test]
+    fn bytes_are_written_in_the_unit_that_fits() {
+        assert_eq!(bytes_text(12_350_000), "12.4 MB");
+        assert_eq!(bytes_text(12_349_999), "12.3 MB");
+        assert_eq!(bytes_text(12_000_000), "12 MB");
+        assert_eq!(bytes_text(2_100_000_000), "2.1 GB");
+        assert_eq!(bytes_text(2_149_999_999), "2.1 GB");
+        assert_eq!(bytes_text(0), "0 KB");
+        assert_eq!(bytes_text(1_450), "1.5 KB");
+        assert_eq!(bytes_text(999_949), "999.9 KB");
+        assert_eq!(bytes_text(999_950), "1 MB");
+        assert_eq!(bytes_text(999_949_999), "999.9 MB");
+        assert_eq!(bytes_text(999_950_000), "1 GB");
+        assert_eq!(bytes_text(999_949_999_999), "999.9 GB");
+        assert_eq!(bytes_text(1_234_567_000_000), "1.2 TB");
+        assert_eq!(bytes_text(987_654_000_000_000), "987.7 TB");
+        assert!(bytes_text(u64::MAX).ends_with(" TB"));
     }
 }

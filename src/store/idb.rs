@@ -7,7 +7,7 @@
 //! transaction starts.
 
 use super::csv::{self, CsvFile, CsvWriter};
-use super::error::StoreError;
+use super::error::{StorageUse, StoreError};
 use super::export::{self, ExportFile, ExportWriter, ImportCount, ImportReport};
 use super::heartrate::{self, Columns, DayPack, Merged, Sample};
 use super::heartrate_days::{self, DayStats};
@@ -45,7 +45,7 @@ const UPGRADE_SCRATCH: &str = "__upgrade";
 
 fn dom_error(name: &str, message: String) -> StoreError {
     match name {
-        "QuotaExceededError" => StoreError::QuotaExceeded,
+        "QuotaExceededError" => StoreError::QuotaExceeded(None),
         "InvalidStateError" => StoreError::Closed,
         "VersionError" => StoreError::VersionTooNew,
         "DataError" | "DataCloneError" => StoreError::Data(message),
@@ -75,7 +75,7 @@ fn open_err(e: OpenDbError) -> StoreError {
                 "VersionError" => StoreError::VersionTooNew,
                 // Firefox's private mode refuses IndexedDB like this.
                 "InvalidStateError" | "SecurityError" => StoreError::Unavailable,
-                "QuotaExceededError" => StoreError::QuotaExceeded,
+                "QuotaExceededError" => StoreError::QuotaExceeded(None),
                 name => StoreError::OpenFailed(format!("{name}: {}", sys.message())),
             }
         }
@@ -93,6 +93,44 @@ fn js_err(context: &str, e: JsValue) -> StoreError {
         .or_else(|| e.as_string())
         .unwrap_or_else(|| format!("{e:?}"));
     StoreError::Data(format!("{context}: {detail}"))
+}
+
+/// Commits a readwrite transaction. A transaction the browser aborted at commit (a full
+/// disk is only found then) reports its own error (e.g. [`StoreError::QuotaExceeded`]),
+/// not just "aborted".
+async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
+    let sys = tx.as_sys().clone();
+    tx.commit().await.map_err(|e| match sys.error() {
+        Some(d) => dom_error(&d.name(), d.message()),
+        None => idb_err(e),
+    })
+}
+
+/// A full disk with the browser's storage figures, taken now: called by the sync and
+/// the import right after the failing write (they live in their split modules, so
+/// this stays out of the first load). Any other error is returned as it is.
+pub async fn with_storage_use(e: StoreError) -> StoreError {
+    match e {
+        StoreError::QuotaExceeded(None) => StoreError::QuotaExceeded(storage_use().await),
+        e => e,
+    }
+}
+
+/// `navigator.storage.estimate()`: the bytes this origin uses and may use; `None` when
+/// the browser has no `navigator.storage` or no `estimate` (the call then throws).
+pub async fn storage_use() -> Option<StorageUse> {
+    let promise = web_sys::window()?.navigator().storage().estimate().ok()?;
+    let v = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| {
+        Reflect::get(&v, &JsValue::from_str(name))
+            .ok()?
+            .as_f64()
+            .map(|x| x as u64)
+    };
+    Some(StorageUse {
+        used: field("usage")?,
+        quota: field("quota")?,
+    })
 }
 
 // ---------------------------------------------------------------------------------
@@ -397,7 +435,7 @@ impl Store {
         }
         put_meta_in(&tx, meta)?;
         drop(store);
-        tx.commit().await.map_err(idb_err)?;
+        commit(tx).await?;
         seen.keys.shrink_to_fit();
         result.seen = seen;
         Ok(result)
@@ -427,14 +465,14 @@ impl Store {
     pub async fn put_meta(&self, key: &str, value: &Value) -> Result<(), StoreError> {
         let tx = self.tx(&[META_STORE], TransactionMode::Readwrite)?;
         put_meta_in(&tx, &[(key.to_owned(), Some(value.clone()))])?;
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 
     /// Writes (`Some`) and deletes (`None`) meta values, in one transaction.
     pub async fn write_meta(&self, ops: &[(String, Option<Value>)]) -> Result<(), StoreError> {
         let tx = self.tx(&[META_STORE], TransactionMode::Readwrite)?;
         put_meta_in(&tx, ops)?;
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 
     /// The meta keys that start with `prefix`.
@@ -456,7 +494,7 @@ impl Store {
         let store = tx.object_store(META_STORE).map_err(idb_err)?;
         sent(store.delete(key).primitive().map_err(idb_err)?);
         drop(store);
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 
     /// Number of documents of the collection (heartrate: samples, from the store's
@@ -794,7 +832,7 @@ impl Store {
             }
         }
         drop(qstore);
-        tx.commit().await.map_err(idb_err)?;
+        commit(tx).await?;
         report.total = report.added() + report.quarantined();
         Ok(report)
     }
@@ -809,7 +847,7 @@ impl Store {
             let store = tx.object_store(name).map_err(idb_err)?;
             sent(store.clear().map_err(idb_err)?);
         }
-        tx.commit().await.map_err(idb_err)
+        commit(tx).await
     }
 }
 

@@ -36,7 +36,7 @@ pub mod record;
 pub use csv::CsvFile;
 pub use error::StoreError;
 pub use export::{ExportFile, ImportCount, ImportReport};
-pub use idb::{delete_database, download, PageWrite, Store};
+pub use idb::{delete_database, download, storage_use, with_storage_use, PageWrite, Store};
 pub use page::{Seen, SweepRange};
 
 /// The database of the user's data.

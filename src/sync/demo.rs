@@ -152,7 +152,7 @@ mod tests {
             Some("x"),
             "the browser's words are kept"
         );
-        let full = DemoError::Store(StoreError::QuotaExceeded);
+        let full = DemoError::Store(StoreError::QuotaExceeded(None));
         assert_eq!(full.kind(), "store.error.quota");
         assert_eq!(full.detail(), None);
     }

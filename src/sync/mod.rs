@@ -96,6 +96,7 @@ impl SyncController {
                 Ok(())
             }
             Err(e) => {
+                let e = crate::store::with_storage_use(e).await;
                 // Back to the user's own data, untouched.
                 let _ = crate::store::delete_database(crate::store::DEMO_DB_NAME).await;
                 self.open_user_store().await;
@@ -326,7 +327,13 @@ crate::split! { data_import;
         store: Store,
         text: String,
     ) -> Result<Task<Result<crate::store::ImportReport, StoreError>>, crate::lazy::LoadFailed> {
-        Ok(Box::pin(async move { store.import(&text).await }))
+        Ok(Box::pin(async move {
+            match store.import(&text).await {
+                Ok(report) => Ok(report),
+                // A full disk: the figures right after the refused transaction.
+                Err(e) => Err(crate::store::with_storage_use(e).await),
+            }
+        }))
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::plan::StatusSummary;
 use crate::endpoints::{EndpointId, ENDPOINTS};
+use crate::store::error::StorageUse;
 use leptos::prelude::*;
 
 /// How a sync run ended.
@@ -16,10 +17,12 @@ pub enum SyncOutcome {
     /// The device went offline; the sync resumes when it is back.
     Offline,
     /// The device storage refused to write (full disk, private mode…): i18n key and
-    /// the browser's reason, if any. Nothing already saved was lost.
+    /// the browser's reason, if any; for a full disk, the storage figures taken when it
+    /// happened. Nothing already saved was lost.
     Storage {
         kind: &'static str,
         detail: Option<String>,
+        space: Option<StorageUse>,
     },
     /// Sync could not start (no usable configuration, not signed in, store unavailable).
     NotStarted {

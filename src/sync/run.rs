@@ -11,7 +11,7 @@ use super::plan::{
 use super::progress::{SyncOutcome, SyncProgress};
 use crate::endpoints::{Endpoint, EndpointId, QueryKind, ENDPOINTS};
 use crate::oura::client::{Client, ClientError};
-use crate::store::{Seen, Store, StoreError, SweepRange};
+use crate::store::{with_storage_use, Seen, Store, StoreError, SweepRange};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -136,10 +136,11 @@ async fn fetch_window(
         } else {
             (Vec::new(), None)
         };
-        let written = store
-            .put_page(endpoint, docs, raw, &meta, sweep)
-            .await
-            .map_err(FetchError::Store)?;
+        let written = match store.put_page(endpoint, docs, raw, &meta, sweep).await {
+            Ok(w) => w,
+            // A full disk: the figures now, as it happens.
+            Err(e) => return Err(FetchError::Store(with_storage_use(e).await)),
+        };
         progress
             .records_written
             .update(|n| *n += written.written as u64);
@@ -401,7 +402,16 @@ pub async fn run(
     progress.records_written.set(0);
     progress.endpoints_done.set(0);
     progress.outcome.set(None);
-    let outcome = run_inner(&store, &client, progress, today).await;
+    let mut outcome = run_inner(&store, &client, progress, today).await;
+    // A full disk found by a bookkeeping write (not a page): its figures now.
+    if let SyncOutcome::Storage {
+        kind: "store.error.quota",
+        space: space @ None,
+        ..
+    } = &mut outcome
+    {
+        *space = crate::store::storage_use().await;
+    }
     progress.current.set(None);
     if outcome == SyncOutcome::Complete {
         let now = now_ms();
@@ -421,6 +431,7 @@ fn storage_outcome(e: &StoreError) -> SyncOutcome {
     SyncOutcome::Storage {
         kind: e.kind(),
         detail: e.detail().map(str::to_owned),
+        space: e.storage_use(),
     }
 }
 

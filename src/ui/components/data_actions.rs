@@ -3,7 +3,7 @@
 //! for confirmation in the page).
 
 use super::account::{use_session, AuthNotice};
-use super::sync_status::{error_text, format_count, use_sync};
+use super::sync_status::{format_count, store_error_text, use_sync};
 use crate::i18n::use_i18n;
 use crate::store::StoreError;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn DataActions() -> impl IntoView {
         leptos::task::spawn_local(async move {
             message.set(Some(match sync.export_data().await {
                 Ok(name) => (false, i18n.t("data.exported").replace("{file}", &name)),
-                Err(e) => (true, error_text(i18n, e.kind(), e.detail())),
+                Err(e) => (true, store_error_text(i18n, &e)),
             }));
             busy.set(false);
         });
@@ -64,7 +64,7 @@ pub fn DataActions() -> impl IntoView {
                         &format_count(total, i18n.lang.get_untracked().code()),
                     ),
                 ),
-                Err(e) => (true, error_text(i18n, e.kind(), e.detail())),
+                Err(e) => (true, store_error_text(i18n, &e)),
             }));
             busy.set(false);
         });
@@ -84,7 +84,7 @@ pub fn DataActions() -> impl IntoView {
                 Err(e) => {
                     confirming.set(false);
                     busy.set(false);
-                    message.set(Some((true, error_text(i18n, e.kind(), e.detail()))));
+                    message.set(Some((true, store_error_text(i18n, &e))));
                 }
             }
         });

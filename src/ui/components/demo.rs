@@ -1,7 +1,7 @@
 //! The demo as the user sees it: "Try the demo" on the welcome card (and in Settings),
 //! and while the demo is open a "Demo data" banner on every page with "Leave the demo".
 
-use super::sync_status::{error_text, use_sync};
+use super::sync_status::{error_text, store_error_text, use_sync};
 use crate::i18n::{use_i18n, I18n};
 use crate::lazy::LoadFailed;
 use crate::sync::SyncController;
@@ -73,7 +73,11 @@ crate::split! { demo_switch;
                 Ok(()) => s.router.navigate("/", false, true),
                 Err(e) => {
                     s.busy.set(false);
-                    s.failed.set(Some(error_text(s.i18n, e.kind(), e.detail())));
+                    let text = match &e {
+                        crate::sync::demo::DemoError::Store(e) => store_error_text(s.i18n, e),
+                        e => error_text(s.i18n, e.kind(), e.detail()),
+                    };
+                    s.failed.set(Some(text));
                 }
             }
         }))

@@ -6,6 +6,9 @@ mod csv;
 mod data_actions;
 mod demo;
 mod empty_state;
+// storage: begin
+mod storage_card;
+// storage: end
 mod sync_status;
 
 pub use account::{
@@ -16,7 +19,10 @@ pub use csv::{CsvButton, CsvPicker};
 pub use data_actions::DataActions;
 pub use demo::{DemoBanner, TryDemoButton};
 pub use empty_state::EmptyState;
+// storage: begin
+pub use storage_card::StorageCard;
+// storage: end
 pub use sync_status::{
-    endpoint_status_text, error_text, format_count, format_time, framed, start_sync_now, use_sync,
-    EndpointStatus, EndpointStatusList, SyncPanel,
+    endpoint_status_text, error_text, format_count, format_time, framed, quota_text,
+    start_sync_now, store_error_text, use_sync, EndpointStatus, EndpointStatusList, SyncPanel,
 };

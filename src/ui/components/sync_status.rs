@@ -4,7 +4,9 @@
 use super::account::{use_session, SessionState};
 use super::config_status::ConfigState;
 use crate::endpoints::{EndpointId, ENDPOINTS};
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{use_i18n, I18n, Lang};
+use crate::store::error::{bytes_text, StorageUse};
+use crate::store::StoreError;
 use crate::sync::{EndpointProgress, SyncController, SyncOutcome};
 use leptos::prelude::*;
 
@@ -68,7 +70,10 @@ fn outcome_text(i18n: I18n, o: &SyncOutcome, endpoints: &[EndpointProgress]) -> 
         }
         SyncOutcome::NeedsSignIn => (true, i18n.t("client.error.unauthorized")),
         SyncOutcome::Offline => (true, i18n.t("client.error.offline")),
-        SyncOutcome::Storage { kind, detail } | SyncOutcome::NotStarted { kind, detail } => {
+        SyncOutcome::Storage {
+            space: Some(space), ..
+        } => (true, quota_text(i18n.lang.get(), *space)),
+        SyncOutcome::Storage { kind, detail, .. } | SyncOutcome::NotStarted { kind, detail } => {
             (true, error_text(i18n, kind, detail.as_deref()))
         }
     }
@@ -181,14 +186,26 @@ pub fn error_text(i18n: I18n, kind: &str, detail: Option<&str>) -> String {
     }
 }
 
+/// A full disk with the browser's figures: "… out of space for healthHub: 12.4 MB used
+/// of 12.5 MB …" in `lang` (without figures it is the plain `store.error.quota`).
+pub fn quota_text(lang: Lang, space: StorageUse) -> String {
+    crate::i18n::text(lang, "store.error.quota.figures")
+        .replace("{used}", &bytes_text(space.used))
+        .replace("{quota}", &bytes_text(space.quota))
+}
+
+/// A store error as the user reads it (a full disk with its figures when known).
+pub fn store_error_text(i18n: I18n, e: &StoreError) -> String {
+    match e.storage_use() {
+        Some(space) => quota_text(i18n.lang.get(), space),
+        None => error_text(i18n, e.kind(), e.detail()),
+    }
+}
+
 /// `head` followed by `detail` in the frame `key` (`(Oura says: “…”)`): a space
 /// between them in English, none in Japanese (its brackets are full width).
 pub fn framed(i18n: I18n, head: String, key: &str, detail: &str) -> String {
-    let sep = if i18n.lang.get() == crate::i18n::Lang::Ja {
-        ""
-    } else {
-        " "
-    };
+    let sep = if i18n.lang.get() == Lang::Ja { "" } else { " " };
     format!("{head}{sep}{}", i18n.t(key).replace("{detail}", detail))
 }
 
@@ -289,4 +306,74 @@ pub fn EndpointStatusList() -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="status-list">{rows}</ul> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_says_how_full_in_both_languages() {
+        let space = StorageUse {
+            used: 12_350_000,
+            quota: 12_500_000,
+        };
+        assert_eq!(
+            quota_text(Lang::En, space),
+            "Your device is out of space for healthHub: 12.4 MB used of 12.5 MB. Free some \
+             space on the device, then sync again — everything already saved is kept."
+        );
+        assert_eq!(
+            quota_text(Lang::Ja, space),
+            "端末の空き容量が足りないため、healthHub が保存できません（使用 12.4 MB／上限 12.5 MB）。\
+             端末の空き容量を増やしてから、もう一度同期してください。保存済みのデータはすべて残っています。"
+        );
+        let large = StorageUse {
+            used: 2_049_000_000,
+            quota: 2_100_000_000,
+        };
+        assert!(quota_text(Lang::En, large).contains(": 2 GB used of 2.1 GB."));
+        // Without figures: the plain message of the kind.
+        for lang in Lang::ALL {
+            let plain = crate::i18n::text(lang, "store.error.quota");
+            assert!(!plain.contains("MB") && !plain.contains('{'), "{plain}");
+            assert!(!quota_text(lang, space).contains('{'));
+        }
+        assert!(crate::i18n::text(Lang::En, "store.error.quota").contains("Free some space"));
+        assert!(crate::i18n::text(Lang::Ja, "store.error.quota").contains("空き容量"));
+    }
+
+    #[test]
+    fn the_sync_outcome_of_a_full_disk_has_its_figures_when_known() {
+        let i18n = I18n {
+            lang: RwSignal::new(Lang::En),
+            choice: RwSignal::new(None),
+        };
+        let full = |space| SyncOutcome::Storage {
+            kind: "store.error.quota",
+            detail: None,
+            space,
+        };
+        let space = StorageUse {
+            used: 48_000_000,
+            quota: 48_040_000,
+        };
+        let (bad, text) = outcome_text(i18n, &full(Some(space)), &[]);
+        assert!(bad);
+        assert!(
+            text.contains("out of space for healthHub: 48 MB used of 48 MB."),
+            "{text}"
+        );
+        let (_, text) = outcome_text(i18n, &full(None), &[]);
+        assert_eq!(text, crate::i18n::text(Lang::En, "store.error.quota"));
+        let e = StoreError::QuotaExceeded(Some(space));
+        assert_eq!(store_error_text(i18n, &e), quota_text(Lang::En, space));
+        i18n.lang.set(Lang::Ja);
+        let (_, text) = outcome_text(i18n, &full(Some(space)), &[]);
+        assert!(text.contains("（使用 48 MB／上限 48 MB）"), "{text}");
+        assert_eq!(
+            store_error_text(i18n, &StoreError::QuotaExceeded(None)),
+            crate::i18n::text(Lang::Ja, "store.error.quota")
+        );
+    }
 }

@@ -5,6 +5,9 @@ use crate::ui::components::{
     use_sync, AccountDetails, ConfigDetails, CsvPicker, DataActions, EndpointStatusList,
     TryDemoButton,
 };
+// storage: begin
+use crate::ui::components::StorageCard;
+// storage: end
 use leptos::prelude::*;
 
 /// Settings: language, the connection to Oura (for diagnosis), version.
@@ -41,6 +44,9 @@ pub fn SettingsPage() -> impl IntoView {
             <AutoSyncSelect />
             <EndpointStatusList />
         </section>
+        // storage: begin
+        <StorageCard />
+        // storage: end
         <section class="card">
             <h2>{i18n.tr("settings.config")}</h2>
             <ConfigDetails />
