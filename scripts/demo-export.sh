@@ -14,6 +14,6 @@ cargo build --quiet --release -p oura-sim
 tmp="$(mktemp)"
 trap 'rm -f "$tmp"' EXIT
 # 288 heart-rate samples a day (one every 5 minutes, as the ring records at rest).
-target/release/oura-sim --days 90 --end-date "$end" --hr-per-day 288 --seed 1 \
+"${CARGO_TARGET_DIR:-target}/release/oura-sim" --days 90 --end-date "$end" --hr-per-day 288 --seed 1 \
   --write-export "$tmp"
 gzip -9 -n -c "$tmp" > "$out_dir/demo.json.gz"

@@ -76,10 +76,11 @@ impl SyncController {
     /// (emptied first; the user's database is not touched) and shows it; on failure the
     /// user's own data is open again, as it was. (Called from code loaded on first use.)
     pub async fn enter_demo(&self) -> Result<(), demo::DemoError> {
-        if self.progress.running.get_untracked() {
-            return Ok(());
-        }
         let text = demo::download().await?;
+        // A sync of the user's data finishes in the user's database first.
+        while self.progress.running.get_untracked() {
+            crate::oura::client::sleep(std::time::Duration::from_millis(100)).await;
+        }
         self.detach();
         // A fresh demo every time: whatever an earlier visit left is replaced.
         let opened = async {
@@ -203,7 +204,14 @@ impl SyncController {
         } else {
             drop(store);
             self.detach();
-            Store::open(crate::store::DB_NAME).await?
+            match Store::open(crate::store::DB_NAME).await {
+                Ok(own) => own,
+                Err(e) => {
+                    // Never left without a store: the demo stays open as it was.
+                    self.open_user_store().await;
+                    return Err(e);
+                }
+            }
         };
         let result = own.clear().await;
         drop(own);

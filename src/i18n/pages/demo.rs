@@ -5,10 +5,10 @@ use super::PageText;
 pub const TEXT: PageText = PageText {
     en: &[(
         "page.demo.import_off",
-        "Importing is off in the demo: leave the demo first, so your file goes into your own data.",
+        "Export and import are off in the demo (an export of made-up data must never end up in your own): leave the demo first.",
     )],
     ja: &[(
         "page.demo.import_off",
-        "デモ中はインポートできません。ファイルを自分のデータに取り込むため、先にデモを終了してください。",
+        "デモ中はエクスポートとインポートができません（架空のデータが自分のデータに混ざらないようにするため）。先にデモを終了してください。",
     )],
 };

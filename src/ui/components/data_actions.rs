@@ -96,7 +96,7 @@ pub fn DataActions() -> impl IntoView {
                 type="button"
                 class="button button-primary"
                 on:click=export
-                disabled=move || busy.get()
+                disabled=move || busy.get() || sync.demo.get()
             >
                 {i18n.tr("data.export")}
             </button>
@@ -114,7 +114,7 @@ pub fn DataActions() -> impl IntoView {
                 type="button"
                 class="button button-danger"
                 on:click=move |_| confirming.set(true)
-                disabled=move || busy.get() || confirming.get()
+                disabled=move || busy.get() || confirming.get() || sync.progress.running.get()
             >
                 {i18n.tr("data.delete")}
             </button>

@@ -40,7 +40,7 @@ fn DemoSwitch(enter: bool) -> impl IntoView {
     };
     let label = if enter { "demo.try" } else { "demo.leave" };
     view! {
-        <button type="button" class="button" on:click=click disabled=move || busy.get()>
+        <button type="button" class="button" on:click=click disabled=move || busy.get() || sync.progress.running.get()>
             {i18n.tr(label)}
         </button>
         <p class="demo-failed" role="status">{move || failed.get()}</p>
