@@ -6,6 +6,7 @@
 mod battery;
 mod bedtime;
 mod cardiovascular_age;
+mod client;
 mod common;
 mod csv;
 mod demo;
@@ -55,6 +56,7 @@ pub static TABLES: &[PageText] = &[
     sleep::TEXT,
     demo::TEXT,
     settings::TEXT,
+    client::TEXT,
     // storage: begin
     storage::TEXT,
     // storage: end

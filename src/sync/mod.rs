@@ -301,6 +301,8 @@ crate::split! { sync_run;
         progress: progress::SyncProgress,
         today: chrono::NaiveDate,
     ) -> Result<Task<Option<SyncOutcome>>, crate::lazy::LoadFailed> {
+        // The texts of Oura's errors (an outcome, a status) live in the page tables.
+        crate::i18n::register_pages();
         Ok(Box::pin(async move {
             // One sync at a time across tabs; `None`: another tab's sync ran instead.
             let guard = match lock::try_acquire().await {

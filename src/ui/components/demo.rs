@@ -61,6 +61,8 @@ type Task = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
 crate::split! { demo_switch;
     fn demo_switch(s: Switch, enter: bool) -> Result<Task, LoadFailed> {
+        // Its error texts live in the page tables.
+        crate::i18n::register_pages();
         Ok(Box::pin(async move {
             let result = if enter {
                 s.sync.enter_demo().await
