@@ -115,7 +115,7 @@ type PageLoader =
     dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, LoadFailed>>>>;
 
 /// A page whose code is loaded on first use (see `crate::lazy`): "Loading…" until it
-/// arrives (on a slow first visit); if it cannot be fetched, what happened and a Retry.
+/// and its first data arrive (on a slow first visit); if it cannot be fetched, what happened and a Retry.
 /// (One non-generic function for every such page: less code in the first load.)
 fn later(load: Rc<PageLoader>) -> AnyView {
     let i18n = crate::i18n::use_i18n();
@@ -145,7 +145,10 @@ fn later(load: Rc<PageLoader>) -> AnyView {
     };
     let loading =
         move || view! { <p class="view-loading" role="status">{i18n.tr("view.loading")}</p> };
-    view! { <Suspense fallback=loading>{page}</Suspense> }.into_any()
+    // A transition, not a suspense: when a page's data is read again (after every write
+    // of a sync, an import) the page stays as it is until the new data is there, rather
+    // than blinking to "Loading…" and being built anew.
+    view! { <Transition fallback=loading>{page}</Transition> }.into_any()
 }
 
 crate::split! { data_index_page;

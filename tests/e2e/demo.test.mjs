@@ -30,19 +30,26 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/// The 19 record counts of Settings' status list, by title.
+/// The 19 record counts of Settings' status list, by title: read in one go, once two
+/// reads a moment apart agree (the list is drawn, then its counts arrive from the store).
 async function counts(page) {
   await page.goto(`${server.url}settings`);
   await page.getByRole('heading', { name: 'Data on this device' }).waitFor();
-  const rows = page.locator('.status-list li');
-  await page.waitForFunction(() => document.querySelectorAll('.status-list li .status-count').length === 19);
-  const out = {};
-  for (let i = 0; i < (await rows.count()); i++) {
-    const title = (await rows.nth(i).locator('.status-title').innerText()).trim();
-    const text = (await rows.nth(i).locator('.status-count').innerText()).replace(/,/g, '');
-    out[title] = Number(text.match(/\d+/)?.[0] ?? NaN);
+  const read = () => page.evaluate(() => JSON.stringify([...document.querySelectorAll('.status-list li')].map((li) => [
+    li.querySelector('.status-title')?.textContent.trim() ?? '',
+    Number((li.querySelector('.status-count')?.textContent ?? '').replace(/,/g, '').match(/\d+/)?.[0] ?? NaN),
+  ])));
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    const now = await read();
+    const rows = JSON.parse(now);
+    if (now === last && rows.length === 19 && rows.every(([t, n]) => t && Number.isFinite(n))) {
+      return Object.fromEntries(rows);
+    }
+    last = now;
+    await page.waitForTimeout(200);
   }
-  return out;
+  throw new Error(`the status list did not settle: ${last}`);
 }
 
 async function databases(page) {
