@@ -6,6 +6,7 @@
 pub mod config;
 pub mod endpoints;
 pub mod i18n;
+pub mod insights;
 pub mod lazy;
 pub mod oura;
 pub mod pwa;
