@@ -7,7 +7,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("nav.skip", "Skip to content"),
     ("nav.today", "Today"),
     ("nav.sleep", "Sleep"),
-    ("nav.activity", "Activity"),
+    ("nav.trends", "Trends"),
     ("nav.data", "All data"),
     ("nav.settings", "Settings"),
     ("group.sleep", "Sleep"),

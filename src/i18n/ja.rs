@@ -7,7 +7,7 @@ pub const STRINGS: &[(&str, &str)] = &[
     ("nav.skip", "本文へ移動"),
     ("nav.today", "今日"),
     ("nav.sleep", "睡眠"),
-    ("nav.activity", "活動"),
+    ("nav.trends", "トレンド"),
     ("nav.data", "すべてのデータ"),
     ("nav.settings", "設定"),
     ("group.sleep", "睡眠"),

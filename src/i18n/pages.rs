@@ -11,6 +11,7 @@ mod common;
 mod csv;
 mod demo;
 mod heartrate;
+mod insights;
 mod personal_info;
 mod resilience;
 mod rest_mode;
@@ -57,6 +58,7 @@ pub static TABLES: &[PageText] = &[
     demo::TEXT,
     settings::TEXT,
     client::TEXT,
+    insights::TEXT,
     // storage: begin
     storage::TEXT,
     // storage: end

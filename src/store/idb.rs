@@ -13,8 +13,10 @@ use super::heartrate::{self, Columns, DayPack, Merged, Sample};
 use super::heartrate_days::{self, DayStats};
 use super::page::{self, Quarantined, Seen, SweepRange, ENDPOINT_INDEX, QUARANTINE_STORE};
 use super::record;
+use super::series::{self as srows, SERIES_STORE, SERIES_VERSION, SERIES_VERSION_KEY};
 use super::{DAY_INDEX, HEARTRATE_COUNT_KEY, META_STORE, SCHEMA_VERSION};
-use crate::endpoints::{Endpoint, NaturalKey, ENDPOINTS};
+use crate::endpoints::{Endpoint, EndpointId, NaturalKey, ENDPOINTS};
+use crate::insights::series::Row;
 use chrono::{DateTime, NaiveDate, Utc};
 use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
@@ -216,6 +218,16 @@ fn upgrade(db: &Database, old: u32, new: u32) -> indexed_db_futures::Result<()> 
         q.create_index(ENDPOINT_INDEX, KeyPath::One(ENDPOINT_INDEX))
             .build()?;
     }
+    if old < 4 && new >= 4 {
+        // v4: the series rows (built from the documents on first use: see `series`).
+        let store = db
+            .create_object_store(SERIES_STORE)
+            .with_key_path(KeyPath::One("key"))
+            .build()?;
+        store
+            .create_index(DAY_INDEX, KeyPath::One(DAY_INDEX))
+            .build()?;
+    }
     Ok(())
 }
 
@@ -387,12 +399,21 @@ impl Store {
                 endpoint.path
             )));
         }
-        let names: &[&str] = if has_quarantine {
-            &[endpoint.path, QUARANTINE_STORE, META_STORE]
-        } else {
-            &[endpoint.path, META_STORE]
-        };
-        let tx = self.tx(names, TransactionMode::Readwrite)?;
+        let mut names = vec![endpoint.path, META_STORE];
+        if has_quarantine {
+            names.push(QUARANTINE_STORE);
+        }
+        // The documents' series rows, in the same transaction (an older schema has none).
+        let has_series = self.version() >= 4 && srows::has_rows(endpoint);
+        if has_series {
+            names.push(SERIES_STORE);
+        }
+        let series = plan
+            .series
+            .iter()
+            .map(|(k, r)| Ok((k, r.as_deref().map(parse_record).transpose()?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let tx = self.tx(&names, TransactionMode::Readwrite)?;
         let store = tx.object_store(endpoint.path).map_err(idb_err)?;
         if endpoint.key == NaturalKey::TimestampSource {
             let mut days = heartrate::by_day(plan.samples);
@@ -419,8 +440,23 @@ impl Store {
             for r in &records {
                 sent(store.put(r).primitive().map_err(idb_err)?);
             }
+            let mut gone = Vec::new();
             if let Some((range, seen)) = &sweep {
-                result.removed += sweep_records(&store, range, &seen.keys).await?;
+                gone = sweep_records(&store, range, &seen.keys).await?;
+                result.removed += gone.len() as u64;
+            }
+            if has_series {
+                let rows = tx.object_store(SERIES_STORE).map_err(idb_err)?;
+                for (key, r) in &series {
+                    match r {
+                        Some(r) => sent(rows.put(r).primitive().map_err(idb_err)?),
+                        None => sent(rows.delete(key.as_str()).primitive().map_err(idb_err)?),
+                    }
+                }
+                for key in &gone {
+                    let skey = srows::series_key(endpoint, key);
+                    sent(rows.delete(skey.as_str()).primitive().map_err(idb_err)?);
+                }
             }
         }
         if has_quarantine {
@@ -660,6 +696,109 @@ impl Store {
         Ok(out)
     }
 
+    /// The series rows (see [`super::series`]) of every endpoint that has them, with
+    /// `days` only those of that range of days; built from the documents first when
+    /// the store has none yet or rows of another [`SERIES_VERSION`]. A row that cannot
+    /// be read is left out (it is derived data: the document stays as received).
+    pub async fn series(
+        &self,
+        days: Option<(NaiveDate, NaiveDate)>,
+    ) -> Result<Vec<(EndpointId, Row)>, StoreError> {
+        if self.version() < 4 {
+            return Ok(Vec::new());
+        }
+        self.ensure_series().await?;
+        let tx = self.tx(&[SERIES_STORE], TransactionMode::Readonly)?;
+        let store = tx.object_store(SERIES_STORE).map_err(idb_err)?;
+        let all = match days {
+            Some((first, last)) => {
+                let index = store.index(DAY_INDEX).map_err(idb_err)?;
+                let all = index
+                    .get_all::<JsValue>()
+                    .with_query::<String, _>(day_range(first, last))
+                    .primitive()
+                    .map_err(idb_err)?
+                    .await
+                    .map_err(idb_err)?;
+                all.collect::<Vec<_>>()
+            }
+            None => store
+                .get_all::<JsValue>()
+                .primitive()
+                .map_err(idb_err)?
+                .await
+                .map_err(idb_err)?
+                .collect(),
+        };
+        drop(store);
+        let _ = tx.commit().await;
+        let mut out = Vec::with_capacity(all.len());
+        for r in all {
+            let r = r.map_err(idb_err)?;
+            let key = get(&r, "key")?.as_string().unwrap_or_default();
+            let text = get(&r, "r")?.as_string().unwrap_or_default();
+            let endpoint =
+                srows::split_key(&key).and_then(|(path, _)| crate::endpoints::by_path(path));
+            if let (Some(e), Ok(row)) = (endpoint, serde_json::from_str::<Row>(&text)) {
+                out.push((e.id, row));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Builds the series rows from the documents when the store's rows are not of this
+    /// [`SERIES_VERSION`]: one endpoint per transaction (its documents and its rows
+    /// together, so a sync writing meanwhile waits and its rows stay).
+    async fn ensure_series(&self) -> Result<(), StoreError> {
+        let have = self
+            .get_meta(SERIES_VERSION_KEY)
+            .await?
+            .and_then(|v| v.as_u64());
+        if have == Some(u64::from(SERIES_VERSION)) {
+            return Ok(());
+        }
+        for e in ENDPOINTS.iter().filter(|e| srows::has_rows(e)) {
+            let tx = self.tx(&[e.path, SERIES_STORE], TransactionMode::Readwrite)?;
+            let store = tx.object_store(e.path).map_err(idb_err)?;
+            let rows = tx.object_store(SERIES_STORE).map_err(idb_err)?;
+            let (lo, hi) = srows::key_bounds(e);
+            sent(
+                rows.delete::<String, _>(KeyRange::Bound(lo, false, hi, true))
+                    .primitive()
+                    .map_err(idb_err)?,
+            );
+            let records = store
+                .get_all::<JsValue>()
+                .primitive()
+                .map_err(idb_err)?
+                .await
+                .map_err(idb_err)?;
+            for r in records {
+                let r = r.map_err(idb_err)?;
+                let Some(key) = get(&r, "key")?.as_string() else {
+                    continue;
+                };
+                let doc = get(&r, "doc")?;
+                let text: Option<String> = JSON::stringify(&doc).ok().map(Into::into);
+                let Some(doc) = text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) else {
+                    continue;
+                };
+                if let Some((_, Some(rec))) = srows::row_write(e, &key, &doc) {
+                    sent(
+                        rows.put(&parse_record(&rec)?)
+                            .primitive()
+                            .map_err(idb_err)?,
+                    );
+                }
+            }
+            drop(rows);
+            drop(store);
+            commit(tx).await?;
+        }
+        self.put_meta(SERIES_VERSION_KEY, &Value::from(SERIES_VERSION))
+            .await
+    }
+
     /// Every document of the collection, by day (those without a day first), then key;
     /// heartrate unpacked to `{bpm, source, timestamp}` samples in time order.
     pub async fn all_docs(&self, endpoint: &'static Endpoint) -> Result<Vec<Value>, StoreError> {
@@ -771,6 +910,10 @@ impl Store {
         }
         names.push(QUARANTINE_STORE);
         names.push(META_STORE);
+        let has_series = self.version() >= 4;
+        if has_series {
+            names.push(SERIES_STORE);
+        }
         // Build the JS records before the transaction (no work but requests inside it).
         let mut batches = Vec::with_capacity(plan.docs.len());
         for (endpoint, docs) in &plan.docs {
@@ -779,7 +922,18 @@ impl Store {
                 .map(|(m, raw)| parse_record(&record::record_json(m, raw.get())))
                 .collect::<Result<Vec<_>, _>>()?;
             let keys: Vec<&str> = docs.iter().map(|(m, _)| m.key.as_str()).collect();
-            batches.push((*endpoint, keys, records));
+            // Each document's series row (parsed here only for endpoints that have rows).
+            let mut rows = Vec::new();
+            if has_series && srows::has_rows(endpoint) {
+                for (m, raw) in docs {
+                    let row = serde_json::from_str::<Value>(raw.get())
+                        .ok()
+                        .and_then(|doc| srows::row_write(endpoint, &m.key, &doc))
+                        .and_then(|(_, r)| r);
+                    rows.push(row.as_deref().map(parse_record).transpose()?);
+                }
+            }
+            batches.push((*endpoint, keys, records, rows));
         }
         let quarantined: Vec<(&'static str, JsValue)> = plan
             .quarantined
@@ -787,8 +941,13 @@ impl Store {
             .map(|q: &Quarantined| Ok((q.endpoint, parse_record(&q.record_json())?)))
             .collect::<Result<_, StoreError>>()?;
         let tx = self.tx(&names, TransactionMode::Readwrite)?;
-        for (endpoint, keys, records) in &batches {
+        for (endpoint, keys, records, rows) in &batches {
             let store = tx.object_store(endpoint.path).map_err(idb_err)?;
+            let series = if rows.is_empty() {
+                None
+            } else {
+                Some(tx.object_store(SERIES_STORE).map_err(idb_err)?)
+            };
             let mut known = all_keys(&store, None).await?;
             let mut count = ImportCount {
                 path: endpoint.path,
@@ -796,9 +955,12 @@ impl Store {
                 kept: 0,
                 quarantined: 0,
             };
-            for (key, r) in keys.iter().zip(records) {
+            for (i, (key, r)) in keys.iter().zip(records).enumerate() {
                 if known.insert((*key).to_owned()) {
                     sent(store.put(r).primitive().map_err(idb_err)?);
+                    if let (Some(series), Some(Some(row))) = (&series, rows.get(i)) {
+                        sent(series.put(row).primitive().map_err(idb_err)?);
+                    }
                     count.added += 1;
                 } else {
                     count.kept += 1;
@@ -842,6 +1004,9 @@ impl Store {
         let mut names: Vec<&str> = ENDPOINTS.iter().map(|e| e.path).collect();
         names.push(QUARANTINE_STORE);
         names.push(META_STORE);
+        if self.version() >= 4 {
+            names.push(SERIES_STORE);
+        }
         let tx = self.tx(&names, TransactionMode::Readwrite)?;
         for name in &names {
             let store = tx.object_store(name).map_err(idb_err)?;
@@ -1145,7 +1310,7 @@ async fn sweep_records(
     store: &ObjectStore<'_>,
     range: &SweepRange,
     seen: &HashSet<String>,
-) -> Result<u64, StoreError> {
+) -> Result<Vec<String>, StoreError> {
     let stored = match range {
         SweepRange::All => all_keys(store, None).await?,
         SweepRange::Instants { start, end } => {
@@ -1169,10 +1334,10 @@ async fn sweep_records(
             key_set(keys)?
         }
     };
-    let mut removed = 0;
+    let mut removed = Vec::new();
     for key in stored.difference(seen) {
         sent(store.delete(key.as_str()).primitive().map_err(idb_err)?);
-        removed += 1;
+        removed.push(key.clone());
     }
     Ok(removed)
 }

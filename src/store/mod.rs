@@ -20,8 +20,10 @@
 //!   [`page`]) with an `endpoint` index; every existing record is kept as it is. The
 //!   heartrate sample count is kept in meta [`HEARTRATE_COUNT_KEY`] (written with every
 //!   heartrate write; computed once from the records when absent).
+//! - v4: the `series` store (see [`series`]): a compact row beside each document the
+//!   insights use, with a `day` index; built from the existing documents on first use.
 //!
-//! `error`, `record`, `heartrate`, `export` and `csv` are pure (tested natively); `idb` is the
+//! `error`, `record`, `heartrate`, `export`, `csv` and `series` are pure (tested natively); `idb` is the
 //! browser half (tested in Chromium by `tests/store.rs`).
 
 pub mod csv;
@@ -32,6 +34,7 @@ pub mod heartrate_days;
 mod idb;
 pub mod page;
 pub mod record;
+pub mod series;
 
 pub use csv::CsvFile;
 pub use error::StoreError;
@@ -44,7 +47,7 @@ pub const DB_NAME: &str = "healthhub";
 /// The database of the demo data (never mixed with the user's).
 pub const DEMO_DB_NAME: &str = "healthhub-demo";
 /// The current schema version (see the module docs for the history).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 /// The name of the meta store.
 pub const META_STORE: &str = "meta";
 /// Meta key of the number of heartrate samples stored (the store's bookkeeping).

@@ -152,6 +152,9 @@ pub struct PagePlan {
     pub samples: Vec<Sample>,
     pub quarantined: Vec<Quarantined>,
     pub seen: Seen,
+    /// The documents' series rows (see `store::series`): `(series key, record JSON)`
+    /// to put, `(series key, None)` to delete.
+    pub series: Vec<(String, Option<String>)>,
 }
 
 /// Sorts out one page of `endpoint`'s documents (see the module docs). `raw`: each
@@ -176,6 +179,8 @@ pub fn plan_page(endpoint: &'static Endpoint, docs: &[Value], raw: &[String]) ->
         match record::describe(endpoint, doc) {
             Ok(m) => {
                 plan.seen.keys.insert(m.key.clone());
+                plan.series
+                    .extend(super::series::row_write(endpoint, &m.key, doc));
                 plan.records.push((m, text));
             }
             Err(e) => plan.quarantine(endpoint, text, format!("document {i} {e}")),

@@ -40,16 +40,27 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
     let route = use_route();
     let page = move || match route.get() {
         Route::Today => view! { <TodayPage /> }.into_any(),
-        Route::DataIndex => later(Rc::new(|| {
-            Box::pin(async { crate::call_split!(data_index_page()) })
-        })),
-        Route::Endpoint(segment) => later(Rc::new(move || {
-            let segment = segment.clone();
-            Box::pin(super::pages::load_endpoint_page(segment))
-        })),
-        Route::Settings => later(Rc::new(|| {
-            Box::pin(async { crate::call_split!(settings_page()) })
-        })),
+        Route::DataIndex => later(
+            Rc::new(|| Box::pin(async { crate::call_split!(data_index_page()) })),
+            false,
+        ),
+        Route::Endpoint(segment) => later(
+            Rc::new(move || {
+                let segment = segment.clone();
+                Box::pin(super::pages::load_endpoint_page(segment))
+            }),
+            false,
+        ),
+        Route::Settings => later(
+            Rc::new(|| Box::pin(async { crate::call_split!(settings_page()) })),
+            false,
+        ),
+        Route::Insight(page) => later(
+            Rc::new(move || {
+                Box::pin(async move { crate::call_split!(super::pages::insight_page(page)) })
+            }),
+            false,
+        ),
         Route::NotFound => view! { <NotFoundPage /> }.into_any(),
     };
     view! {
@@ -62,9 +73,10 @@ pub fn App(callback: Option<Result<Session, AuthError>>) -> impl IntoView {
                 <ConfigBanner />
                 <AuthBanner />
                 // "Demo data" and "Leave the demo" (loaded with the demo).
-                {move || sync.demo.get().then(|| later(Rc::new(|| {
-                    Box::pin(async { crate::call_split!(demo_banner()) })
-                })))}
+                {move || sync.demo.get().then(|| later(
+                    Rc::new(|| Box::pin(async { crate::call_split!(demo_banner()) })),
+                    true,
+                ))}
                 {page}
             </main>
         </div>
@@ -117,7 +129,8 @@ type PageLoader =
 /// A page whose code is loaded on first use (see `crate::lazy`): "Loading…" until it
 /// and its first data arrive (on a slow first visit); if it cannot be fetched, what happened and a Retry.
 /// (One non-generic function for every such page: less code in the first load.)
-fn later(load: Rc<PageLoader>) -> AnyView {
+/// `quiet`: nothing (rather than "Loading…") until it arrives, for a part of a page.
+pub(crate) fn later(load: Rc<PageLoader>, quiet: bool) -> AnyView {
     let i18n = crate::i18n::use_i18n();
     let attempt = RwSignal::new(0u32);
     let load = SendWrapper::new(load);
@@ -143,8 +156,10 @@ fn later(load: Rc<PageLoader>) -> AnyView {
             }
         }))
     };
-    let loading =
-        move || view! { <p class="view-loading" role="status">{i18n.tr("view.loading")}</p> };
+    let loading = move || {
+        (!quiet)
+            .then(|| view! { <p class="view-loading" role="status">{i18n.tr("view.loading")}</p> })
+    };
     // A transition, not a suspense: when a page's data is read again (after every write
     // of a sync, an import) the page stays as it is until the new data is there, rather
     // than blinking to "Loading…" and being built anew.

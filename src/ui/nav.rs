@@ -21,7 +21,7 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// Every page, grouped: Today, the 18 endpoint pages, Settings (wide screens).
+/// Every page, grouped: Today, Trends, the 19 endpoint pages, Settings (wide screens).
 #[component]
 pub fn SideNav() -> impl IntoView {
     let i18n = use_i18n();
@@ -52,6 +52,9 @@ pub fn SideNav() -> impl IntoView {
                 <li>
                     <Link to="/" exact=true>{i18n.tr("nav.today")}</Link>
                 </li>
+                <li>
+                    <Link to="/trends">{i18n.tr("nav.trends")}</Link>
+                </li>
                 {groups}
                 <li>
                     <Link to="/settings">{i18n.tr("nav.settings")}</Link>
@@ -80,9 +83,9 @@ pub fn BottomNav() -> impl IntoView {
             false,
         ),
         (
-            page("daily_activity"),
-            "nav.activity",
-            "M3 12h4l3-8 4 16 3-8h4",
+            "/trends".to_owned(),
+            "nav.trends",
+            "M3 17l6-6 4 4 8-8M15 7h6v6",
             false,
         ),
         (

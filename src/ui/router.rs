@@ -36,7 +36,17 @@ pub enum Route {
     /// `/data/<segment>`: an endpoint's page (the segment as written in the address).
     Endpoint(String),
     Settings,
+    /// `/trends`, `/trends/tags`, `/report`: the insights.
+    Insight(Insight),
     NotFound,
+}
+
+/// The insight pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Insight {
+    Trends,
+    Tags,
+    Report,
 }
 
 impl Route {
@@ -49,6 +59,9 @@ impl Route {
             "/" => Route::Today,
             "/data" => Route::DataIndex,
             "/settings" => Route::Settings,
+            "/trends" => Route::Insight(Insight::Trends),
+            "/trends/tags" => Route::Insight(Insight::Tags),
+            "/report" => Route::Insight(Insight::Report),
             _ => match path.strip_prefix("/data/") {
                 Some(seg) if !seg.is_empty() && !seg.contains('/') => {
                     Route::Endpoint(seg.to_owned())

@@ -3,7 +3,7 @@
 //! - [`scale`], [`format`], [`sample`]: pure helpers — scales and ticks, label
 //!   formatting per language, downsampling for drawing and path building.
 //! - [`model`]: what each chart draws, as data (natively tested).
-//! - [`view`]: the Leptos components [`LineChart`], [`BarChart`], [`BandChart`],
+//! - [`view`]: the Leptos components [`LineChart`], [`BarChart`], [`BandChart`], [`BaselineChart`],
 //!   [`Hypnogram`], [`CategoryStrip`] and [`ScoreRing`], all drawn by one renderer:
 //!   responsive SVG (`viewBox`, CSS width 100%), colors from CSS variables
 //!   (style/main.css, charts section), `role="img"` with `<title>` and a text alternative, and a
@@ -29,7 +29,9 @@ pub mod timeline;
 pub use model::{BandPoint, Series, XAxis};
 pub use sample::Point;
 pub use scale::day_ms;
-pub use view::{BandChart, BarChart, CategoryStrip, Hypnogram, LineChart, ScoreRing};
+pub use view::{
+    BandChart, BarChart, BaselineChart, CategoryStrip, Hypnogram, LineChart, ScoreRing,
+};
 
 /// Unix ms and UTC offset (seconds) of an Oura timestamp, for `start_ms`/`offset_s`
 /// and [`XAxis::Clock`].

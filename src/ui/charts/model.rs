@@ -426,6 +426,31 @@ pub fn bars(bars: &[Point], target: Option<f64>, unit: &str, decimals: u8, lang:
 
 /// A `low..high` band with a line through `value`, gaps where data is missing.
 pub fn band(points: &[BandPoint], axis: XAxis, unit: &str, decimals: u8, lang: Lang) -> Model {
+    band_with(points, axis, unit, decimals, lang, false)
+}
+
+/// [`band`] for a personal baseline: the usual range as the band, and a dot on every
+/// value outside it (its tooltip says so).
+pub fn baseline(points: &[BandPoint], axis: XAxis, unit: &str, decimals: u8, lang: Lang) -> Model {
+    band_with(points, axis, unit, decimals, lang, true)
+}
+
+/// Whether a point's value lies outside its band.
+fn outside(p: &BandPoint) -> bool {
+    match (p.value, p.low, p.high) {
+        (Some(v), Some(lo), Some(hi)) => v < lo || v > hi,
+        _ => false,
+    }
+}
+
+fn band_with(
+    points: &[BandPoint],
+    axis: XAxis,
+    unit: &str,
+    decimals: u8,
+    lang: Lang,
+    mark_outside: bool,
+) -> Model {
     let g = Geo::XY;
     let values = || points.iter().flat_map(|p| [p.low, p.high, p.value]);
     let Some((ylo, yhi, _)) = stats(values()) else {
@@ -460,22 +485,46 @@ pub fn band(points: &[BandPoint], axis: XAxis, unit: &str, decimals: u8, lang: L
                 .map(|p| p.value.map(|v| (sx.at(p.x), sy.at(v)))),
         ),
     });
+    if mark_outside {
+        // A dot (two arcs) on every value outside the band.
+        let mut d = String::new();
+        for p in points.iter().filter(|p| outside(p)) {
+            if let Some(v) = p.value {
+                let (x, y) = (sx.at(p.x), sy.at(v));
+                d.push_str(&format!(
+                    "M{} {}a3 3 0 1 0 6 0a3 3 0 1 0-6 0",
+                    format::fixed(x - 3.0, 1),
+                    format::fixed(y, 1)
+                ));
+            }
+        }
+        m.marks.push(Mark::Path {
+            class: "outside",
+            d,
+        });
+    }
     let code = lang.code();
     let v = |v| format::value(v, decimals, unit, code);
+    let note = text(lang, "charts.outside");
     for p in points {
         let Some(y) = p.value.or(p.high).or(p.low) else {
             continue;
         };
+        let mut t = format!(
+            "{} · {} ({}–{})",
+            axis.label(p.x, lang),
+            v(p.value),
+            v(p.low),
+            v(p.high)
+        );
+        if mark_outside && outside(p) {
+            t.push_str(" · ");
+            t.push_str(&note);
+        }
         m.tips.push(Tip {
             x: sx.at(p.x),
             y: sy.at(y),
-            text: format!(
-                "{} · {} ({}–{})",
-                axis.label(p.x, lang),
-                v(p.value),
-                v(p.low),
-                v(p.high)
-            ),
+            text: t,
         });
     }
     let mut summary = stats(points.iter().map(|p| p.value))

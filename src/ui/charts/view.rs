@@ -224,6 +224,20 @@ pub fn BandChart(
     chart("band", title, model)
 }
 
+/// A personal baseline: the usual range as a band, the values as a line, a dot on
+/// each value outside the band (trends, report).
+#[component]
+pub fn BaselineChart(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] points: Signal<Vec<BandPoint>>,
+    #[prop(optional, into)] unit: String,
+    #[prop(optional)] decimals: u8,
+) -> impl IntoView {
+    let model =
+        built(move |lang| points.with(|p| model::baseline(p, XAxis::Date, &unit, decimals, lang)));
+    chart("baseline", title, model)
+}
+
 /// A title from the caller or a default key.
 fn title_or(title: Option<Signal<String>>, key: &'static str) -> Signal<String> {
     title.unwrap_or_else(|| {

@@ -38,6 +38,13 @@ pub mod vo2_max;
 pub mod events;
 pub mod rest_mode;
 // event pages: end
+// insights (trends, tag effects, report; what changed on Today): begin
+pub mod insight_kit;
+pub mod report;
+pub mod tag_effects;
+pub mod trends;
+pub mod what_changed;
+// insights: end
 
 pub use data_index::DataIndexPage;
 pub use endpoint::load_endpoint_page;
@@ -146,6 +153,27 @@ crate::split! { ring_pages;
             Page::PersonalInfo => view! { <personal_info::PersonalInfoPage /> }.into_any(),
             _ => view! { <NotFoundPage /> }.into_any(),
         }))
+    }
+}
+
+crate::split! { insight_page;
+    /// The insight pages: trends, what your tags do, the report.
+    pub fn insight_page(page: crate::ui::router::Insight) -> Result<AnyView, LoadFailed> {
+        use crate::ui::router::Insight;
+        crate::i18n::register_pages();
+        Ok(match page {
+            Insight::Trends => view! { <trends::TrendsPage /> }.into_any(),
+            Insight::Tags => view! { <tag_effects::TagEffectsPage /> }.into_any(),
+            Insight::Report => view! { <report::ReportPage /> }.into_any(),
+        })
+    }
+}
+
+crate::split! { what_changed_card;
+    /// "What changed" on Today.
+    pub fn what_changed_card(day: Memo<Option<chrono::NaiveDate>>) -> Result<AnyView, LoadFailed> {
+        crate::i18n::register_pages();
+        Ok(view! { <what_changed::WhatChanged day=day /> }.into_any())
     }
 }
 

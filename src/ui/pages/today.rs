@@ -80,6 +80,12 @@ pub fn TodayPage() -> impl IntoView {
                 </a></li>
             </ul>
         </section>
+        // The day's largest deviations from the personal baseline (loaded on first use;
+        // nothing when nothing is unusual).
+        {crate::ui::app::later(
+            std::rc::Rc::new(move || Box::pin(async move { crate::call_split!(super::what_changed_card(day)) })),
+            true,
+        )}
         <TodayVitals day=day sleep=sleep activity=activity />
         <section class="card" aria-labelledby="sleep-h">
             <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>

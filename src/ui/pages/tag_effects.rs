@@ -1,0 +1,148 @@
+//! "What your tags do" (`/trends/tags`): for every tag, the next night and day against
+//! nights after days without it, in plain words with a bootstrap interval; tags with
+//! fewer than 5 days on a side say so instead.
+
+use super::common::code_words;
+use super::insight_kit::{amount, measure_name, size_text, use_daily, InsightTabs};
+use super::set_title;
+use crate::i18n::{use_i18n, I18n, Lang};
+use crate::insights::effects::{Verdict, MIN_DAYS};
+use crate::insights::series::Daily;
+use crate::insights::tag_effects::{tag_effects, TagEffects};
+use crate::ui::charts::format::fill;
+use crate::ui::components::store_error_text;
+use leptos::prelude::*;
+
+/// The tag effects page.
+#[component]
+pub fn TagEffectsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    Effect::new(move |_| set_title(&i18n.t("insights.tabs.tags")));
+    let daily = use_daily(|| None);
+    let body = move || {
+        daily.with(|d| match d {
+            None => view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }
+                .into_any(),
+            Some(Err(e)) => {
+                view! { <p class="view-error" role="alert">{store_error_text(i18n, e)}</p> }
+                    .into_any()
+            }
+            Some(Ok(d)) => effects_view(i18n, d),
+        })
+    };
+    view! {
+        <h1>{i18n.tr("insights.tabs.tags")}</h1>
+        <InsightTabs />
+        <p class="lead">{i18n.tr("insights.tags.lead")}</p>
+        <div class="tag-effects">{body}</div>
+    }
+}
+
+/// A tag's name as shown: custom names as written, codes as words.
+pub fn tag_title(t: &TagEffects) -> String {
+    code_words(&t.name)
+}
+
+/// The measure's name inside a sentence (English: lower-case first letter).
+fn in_sentence(i18n: I18n, i: usize) -> String {
+    let name = measure_name(i18n, i);
+    if i18n.lang.get() != Lang::En {
+        return name;
+    }
+    let mut chars = name.chars();
+    match (chars.next(), chars.clone().next()) {
+        // "HRV balance" keeps its capitals; "Average HRV" → "average HRV".
+        (Some(f), Some(s)) if s.is_lowercase() => f.to_lowercase().chain(chars).collect(),
+        _ => name,
+    }
+}
+
+/// One measure's verdict for a tag, in words.
+pub fn effect_sentence(i18n: I18n, tag: &str, measure: usize, v: &Verdict) -> (String, bool) {
+    let lang = i18n.lang.get().code();
+    match v {
+        Verdict::Effect(e) => {
+            let direction = i18n.t(if e.diff < 0.0 {
+                "insights.tags.lower"
+            } else {
+                "insights.tags.higher"
+            });
+            let text = fill(
+                &i18n.t("insights.tags.effect"),
+                &[
+                    ("tag", tag),
+                    ("measure", &in_sentence(i18n, measure)),
+                    ("amount", &size_text(i18n, measure, e.diff)),
+                    ("direction", &direction),
+                    ("low", &signed(measure, e.low, lang)),
+                    ("high", &signed(measure, e.high, lang)),
+                    ("with", &e.with.to_string()),
+                    ("without", &e.without.to_string()),
+                ],
+            );
+            (text, e.low <= 0.0 && e.high >= 0.0)
+        }
+        Verdict::TooFew { with, without } => (
+            fill(
+                &i18n.t("insights.tags.too_few"),
+                &[
+                    ("with", &with.to_string()),
+                    ("without", &without.to_string()),
+                    ("min", &MIN_DAYS.to_string()),
+                ],
+            ),
+            true,
+        ),
+    }
+}
+
+/// An interval bound with its sign (`−12`, `4`).
+fn signed(measure: usize, v: f64, lang: &str) -> String {
+    let a = amount(measure, v.abs(), lang);
+    if v < 0.0 && a.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        format!("−{a}")
+    } else {
+        a
+    }
+}
+
+fn effects_view(i18n: I18n, daily: &Daily) -> AnyView {
+    let all = tag_effects(daily);
+    if all.is_empty() {
+        return view! { <p class="empty-state">{i18n.t("insights.tags.none")}</p> }.into_any();
+    }
+    all.iter()
+        .map(|t| {
+            let title = tag_title(t);
+            let days = fill(&i18n.t("insights.tags.days"), &[("n", &t.days.to_string())]);
+            let body = if t.too_few() {
+                let reason = fill(
+                    &i18n.t("insights.tags.too_few_tag"),
+                    &[("days", &t.days.to_string()), ("min", &MIN_DAYS.to_string())],
+                );
+                view! { <p class="tag-too-few">{reason}</p> }.into_any()
+            } else {
+                t.effects
+                    .iter()
+                    .map(|(m, v)| {
+                        let (text, unclear) = effect_sentence(i18n, &title, *m, v);
+                        let note = (unclear && matches!(v, Verdict::Effect(_)))
+                            .then(|| view! { " " <span class="tag-unclear">{i18n.t("insights.tags.unclear")}</span> });
+                        let class = if unclear { "tag-effect unclear" } else { "tag-effect" };
+                        view! { <li class=class>{text}{note}</li> }
+                    })
+                    .collect_view()
+                    .into_any()
+            };
+            let list = !t.too_few();
+            view! {
+                <section class="card tag-card">
+                    <h2>{title}</h2>
+                    <p class="tag-days">{days}</p>
+                    {if list { view! { <ul class="tag-effect-list">{body}</ul> }.into_any() } else { body }}
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
