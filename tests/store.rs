@@ -888,3 +888,102 @@ async fn csv_has_a_row_per_stored_document_and_heartrate_sample() {
     assert_eq!(store.csv(ep("sleep"), today).await.unwrap().rows, before);
     done(store).await;
 }
+
+/// The series rows as (endpoint path, day, values) for comparison.
+async fn rows(store: &Store) -> Vec<(String, String, Vec<(u8, f64)>, Vec<String>)> {
+    let mut v: Vec<_> = store
+        .series(None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(e, r)| (e.endpoint().path.to_owned(), r.day, r.values, r.tags))
+        .collect();
+    v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    v
+}
+
+#[wasm_bindgen_test]
+async fn series_rows_follow_their_documents_through_writes_sweeps_imports_and_upgrades() {
+    use healthhub::store::{Seen, SweepRange};
+    let name = unique("series");
+    // A v3 database with documents: the rows are built from them on the first read.
+    let v3 = Store::open_at_version(&name, 3).await.unwrap();
+    let sleep = ep("sleep");
+    let nights = vec![
+        json!({"id": "n1", "day": "2024-03-01", "type": "long_sleep", "average_hrv": 41, "total_sleep_duration": 25200}),
+        json!({"id": "n2", "day": "2024-03-02", "type": "long_sleep", "average_hrv": 38.5, "total_sleep_duration": 24000}),
+        json!({"id": "nap", "day": "2024-03-02", "type": "late_nap", "average_hrv": 60, "total_sleep_duration": 1800}),
+    ];
+    v3.put_page(sleep, &nights, &[], &[], None).await.unwrap();
+    drop(v3);
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(store.version(), SCHEMA_VERSION);
+    let (hrv, total) = (8u8, 3u8);
+    assert_eq!(
+        rows(&store).await,
+        vec![
+            (
+                "sleep".into(),
+                "2024-03-01".into(),
+                vec![(total, 25200.0), (hrv, 41.0)],
+                vec![]
+            ),
+            (
+                "sleep".into(),
+                "2024-03-02".into(),
+                vec![(total, 24000.0), (hrv, 38.5)],
+                vec![]
+            ),
+        ],
+        "built from the v3 documents; the nap has no row"
+    );
+    // A sync page revises n2 into a nap (its row goes) and a window sweep removes n1.
+    let range = SweepRange::Days {
+        first: day("2024-03-01"),
+        last: day("2024-03-02"),
+    };
+    let n2 = json!({"id": "n2", "day": "2024-03-02", "type": "rest", "average_hrv": 38.5});
+    let mut seen = Seen::default();
+    seen.keys.insert("nap".into());
+    store
+        .put_page(sleep, &[n2], &[], &[], Some((&range, &seen)))
+        .await
+        .unwrap();
+    assert_eq!(
+        rows(&store).await,
+        vec![],
+        "revised into a rest period, and swept"
+    );
+    // An import adds documents and their rows (tags too); clear removes them all.
+    let file = json!({"format": "healthhub-export", "version": 1, "exported_at": "2024-03-05T00:00:00Z", "collections": {
+        "daily_readiness": [{"id": "r1", "day": "2024-03-03", "score": 71, "temperature_deviation": -0.21}],
+        "tag": [{"id": "t1", "day": "2024-03-02", "tags": ["alcohol"], "text": null, "timestamp": "2024-03-02T21:00:00+09:00"}],
+    }});
+    store.import(&file.to_string()).await.unwrap();
+    assert_eq!(
+        rows(&store).await,
+        vec![
+            (
+                "daily_readiness".into(),
+                "2024-03-03".into(),
+                vec![(1, 71.0), (10, -0.21)],
+                vec![]
+            ),
+            (
+                "tag".into(),
+                "2024-03-02".into(),
+                vec![],
+                vec!["alcohol".into()]
+            ),
+        ]
+    );
+    // By day: only the rows of that range.
+    let one = store
+        .series(Some((day("2024-03-03"), day("2024-03-03"))))
+        .await
+        .unwrap();
+    assert_eq!(one.len(), 1);
+    store.clear().await.unwrap();
+    assert_eq!(rows(&store).await, vec![]);
+    done(store).await;
+}

@@ -113,9 +113,23 @@ pub fn register_pages() {
     let _ = PAGES.set(pages::TABLES);
 }
 
+/// The text of "What changed" on Today, registered alone (without every page's text).
+#[cfg(feature = "split")]
+static CHANGED: std::sync::OnceLock<&'static pages::PageText> = std::sync::OnceLock::new();
+
+/// Makes the text of "What changed" available (its split module calls it).
+pub fn register_changes() {
+    #[cfg(feature = "split")]
+    let _ = CHANGED.set(&pages::CHANGED);
+}
+
 #[cfg(feature = "split")]
 fn page_tables() -> &'static [pages::PageText] {
-    PAGES.get().copied().unwrap_or(&[])
+    match (PAGES.get(), CHANGED.get()) {
+        (Some(all), _) => all,
+        (None, Some(changed)) => std::slice::from_ref(*changed),
+        (None, None) => &[],
+    }
 }
 
 #[cfg(not(feature = "split"))]

@@ -35,6 +35,9 @@ pub struct PageText {
     pub ja: &'static [(&'static str, &'static str)],
 }
 
+/// The text of "What changed" on Today (registered alone: see `i18n::register_changes`).
+pub static CHANGED: PageText = insights::CHANGED;
+
 /// Every page's table.
 pub static TABLES: &[PageText] = &[
     heartrate::TEXT,
@@ -59,6 +62,7 @@ pub static TABLES: &[PageText] = &[
     settings::TEXT,
     client::TEXT,
     insights::TEXT,
+    insights::CHANGED,
     // storage: begin
     storage::TEXT,
     // storage: end

@@ -295,6 +295,9 @@ impl Store {
     pub async fn open_at_version(name: &str, version: u32) -> Result<Store, StoreError> {
         let signal = Rc::new(BlockedSignal::default());
         let on_blocked = signal.clone();
+        // A new database: its (no) series rows are of this version.
+        let created = Rc::new(Cell::new(false));
+        let on_created = created.clone();
         let request = Database::open(name)
             .with_version(version)
             .with_on_blocked(move |_| {
@@ -307,6 +310,7 @@ impl Store {
             .with_on_upgrade_needed(move |event, db| {
                 let old = event.old_version() as u32;
                 let new = event.new_version().map_or(version, |v| v as u32);
+                on_created.set(old == 0);
                 upgrade(&db, old, new)
             })
             .into_future();
@@ -322,14 +326,21 @@ impl Store {
         let on_version_change = Closure::<dyn FnMut()>::new(move || to_close.close());
         idb.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
         request_persistence();
-        Ok(Store {
+        let store = Store {
             inner: Rc::new(Inner {
                 name: name.to_owned(),
                 db,
                 idb,
                 _on_version_change: on_version_change,
             }),
-        })
+        };
+        if created.get() && store.version() >= 4 {
+            // Not kept: the rows are then built (from no documents) on first use.
+            let _ = store
+                .put_meta(SERIES_VERSION_KEY, &Value::from(SERIES_VERSION))
+                .await;
+        }
+        Ok(store)
     }
 
     /// The database name.
@@ -1011,6 +1022,16 @@ impl Store {
         for name in &names {
             let store = tx.object_store(name).map_err(idb_err)?;
             sent(store.clear().map_err(idb_err)?);
+        }
+        if self.version() >= 4 {
+            // No documents, no rows: the rows are of this version.
+            put_meta_in(
+                &tx,
+                &[(
+                    SERIES_VERSION_KEY.to_owned(),
+                    Some(Value::from(SERIES_VERSION)),
+                )],
+            )?;
         }
         commit(tx).await
     }

@@ -17,7 +17,7 @@ import { settled, noOverflow, axe } from './lib/view.mjs';
 
 const j = journeys('insights');
 const SHOTS = path.join(ROOT, 'docs/screenshots');
-const PERSON = ['--days', '120', '--hr-per-day', '24', '--end-date', '2026-11-20', '--seed', '5'];
+const PERSON = ['--days', '120', '--hr-per-day', '24', '--end-date', '2026-11-20', '--seed', '7'];
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 864e5).toISOString().slice(0, 10);
@@ -109,13 +109,19 @@ test('insights on the simulated person: tags, trends, what changed, the printed 
   await page.getByRole('link', { name: '7 days' }).click();
   await page.waitForURL(/range=7/);
   await page.waitForFunction(() => /of [1-7] days outside/.test(document.querySelector('.trend')?.innerText ?? ''));
+  // A year is drawn as weekly means; all time (120 days here) day by day.
+  await page.getByRole('link', { name: '1 year' }).click();
+  await page.waitForURL(/range=365/);
+  await page.getByText('Weekly averages').first().waitFor();
   await page.getByRole('link', { name: 'All time' }).click();
   await page.waitForURL(/range=all/);
-  await page.getByText('Weekly averages').first().waitFor();
+  await page.waitForFunction(() => document.querySelector('.trend svg title')?.textContent.includes('All time'));
+  assert.equal(await page.getByText('Weekly averages').count(), 0);
   await page.getByRole('link', { name: '90 days' }).click();
   await page.waitForURL(/range=90/);
   await noOverflow(page, 'Trends');
   await axe(page, 'Trends');
+  await hrvCard.scrollIntoViewIfNeeded();
   await shot(page, 'trends');
 
   // ── What changed, on Today: the second day of an illness (temperature up).
@@ -132,6 +138,7 @@ test('insights on the simulated person: tags, trends, what changed, the printed 
   const lines = await changed.locator('li').allInnerTexts();
   assert.ok(lines.length >= 1 && lines.length <= 3, `two or three changes: ${lines}`);
   assert.ok(lines.every((l) => /, (below|above) your usual .+–.+/.test(l)), `${lines}`);
+  assert.ok(lines.some((l) => /^Temperature deviation \+\d\.\d\d°C, above your usual /.test(l)), `the fever: ${lines}`);
   await noOverflow(page, 'Today with what changed');
   await axe(page, 'Today with what changed');
   await changed.scrollIntoViewIfNeeded();

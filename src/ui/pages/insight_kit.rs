@@ -105,6 +105,25 @@ pub fn value_text(i18n: I18n, i: usize, v: f64) -> String {
     with_unit(i18n, unit, v, unit == Unit::Celsius)
 }
 
+/// A usual range of measure `i` as text, the unit once: `48–52 bpm`, `7 h 5 min – 8 h`.
+pub fn range_text(i18n: I18n, i: usize, low: f64, high: f64) -> String {
+    let unit = MEASURES.get(i).map_or(Unit::Score, |m| m.unit);
+    if unit == Unit::Duration {
+        return format!(
+            "{} – {}",
+            value_text(i18n, i, low),
+            value_text(i18n, i, high)
+        );
+    }
+    let (factor, _, decimals) = chart_unit(unit);
+    let lang = i18n.lang.get().code();
+    let mut lo = number(low * factor, decimals, lang);
+    if unit == Unit::Celsius && low > 0.0 && lo.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        lo.insert(0, '+');
+    }
+    format!("{lo}–{}", value_text(i18n, i, high))
+}
+
 /// The size of a difference of measure `i` as text, without sign (`8 ms`, `12 min`:
 /// a difference of nights is read in minutes).
 pub fn size_text(i18n: I18n, i: usize, v: f64) -> String {

@@ -169,11 +169,27 @@ crate::split! { insight_page;
     }
 }
 
-crate::split! { what_changed_card;
-    /// "What changed" on Today.
-    pub fn what_changed_card(day: Memo<Option<chrono::NaiveDate>>) -> Result<AnyView, LoadFailed> {
-        crate::i18n::register_pages();
-        Ok(view! { <what_changed::WhatChanged day=day /> }.into_any())
+crate::split! { night_chart;
+    /// Today's hypnogram of last night.
+    pub fn night_chart(phases: String, start_ms: f64, offset_s: i32) -> Result<AnyView, LoadFailed> {
+        Ok(view! { <crate::ui::charts::Hypnogram phases=phases start_ms=start_ms offset_s=offset_s /> }
+            .into_any())
+    }
+}
+
+crate::split! { today_more;
+    /// What Today shows once the day has a score: what changed, the vitals.
+    pub fn today_more(
+        day: Memo<Option<chrono::NaiveDate>>,
+        sleep: LocalResource<common::Loaded>,
+        activity: LocalResource<common::Loaded>,
+    ) -> Result<AnyView, LoadFailed> {
+        crate::i18n::register_changes();
+        Ok(view! {
+            <what_changed::WhatChanged day=day />
+            <today_vitals::TodayVitals day=day sleep=sleep activity=activity />
+        }
+        .into_any())
     }
 }
 

@@ -4,7 +4,9 @@
 //! section: no navigation, black-and-white charts).
 
 use super::common::{date_text, today};
-use super::insight_kit::{chart_unit, measure_name, use_daily, value_text, InsightTabs};
+use super::insight_kit::{
+    chart_unit, measure_name, range_text, use_daily, value_text, InsightTabs,
+};
 use super::set_title;
 use super::tag_effects::{effect_sentence, tag_title};
 use crate::i18n::{use_i18n, I18n};
@@ -104,7 +106,7 @@ fn report(i18n: I18n, daily: &Daily, first: NaiveDate, last: NaiveDate, month: b
     });
     let title = format!(
         "{kind}: {} – {}",
-        date_text(first, lang, false),
+        date_text(first, lang, true),
         date_text(last, lang, true)
     );
     let any = (0..TRENDS).any(|i| !window(daily.of(i), first, last).is_empty());
@@ -169,14 +171,14 @@ fn row(i18n: I18n, daily: &Daily, i: usize, first: NaiveDate, last: NaiveDate) -
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let v = |x: f64| value_text(i18n, i, x);
     let usual = band_at(s, first, &rule(i))
-        .map(|b| format!("{}–{}", v(b.low), v(b.high)))
+        .map(|b| range_text(i18n, i, b.low, b.high))
         .unwrap_or_else(|| "—".to_owned());
     Some(
         view! {
             <tr>
                 <th scope="row">{measure_name(i18n, i)}</th>
                 <td>{v(m)}</td>
-                <td>{format!("{}–{}", v(lo), v(hi))}</td>
+                <td>{range_text(i18n, i, lo, hi)}</td>
                 <td>{usual}</td>
             </tr>
         }
@@ -216,14 +218,15 @@ fn notable(i18n: I18n, daily: &Daily, first: NaiveDate, last: NaiveDate) -> AnyV
             let what = changes
                 .iter()
                 .map(|c| {
-                    let v = |x: f64| value_text(i18n, c.measure, x);
                     fill(
                         &i18n.t("report.notable.item"),
                         &[
                             ("measure", &measure_name(i18n, c.measure)),
-                            ("value", &v(c.value)),
-                            ("low", &v(c.band.low)),
-                            ("high", &v(c.band.high)),
+                            ("value", &value_text(i18n, c.measure, c.value)),
+                            (
+                                "range",
+                                &range_text(i18n, c.measure, c.band.low, c.band.high),
+                            ),
                         ],
                     )
                 })

@@ -11,10 +11,9 @@ use super::readiness::deviation;
 use super::set_title;
 use super::sleep::{night_facts, read_periods};
 use super::today_events::TodayEvents;
-use super::today_vitals::TodayVitals;
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::charts::{timestamp, Hypnogram, ScoreRing};
+use crate::ui::charts::{timestamp, ScoreRing};
 use crate::ui::components::{use_session, use_sync, SignInButton, SyncPanel, TryDemoButton};
 use crate::ui::{endpoint_route, href};
 use leptos::prelude::*;
@@ -40,6 +39,12 @@ pub fn TodayPage() -> impl IntoView {
     let sleep = load(EndpointId::Sleep);
     let readiness = load(EndpointId::DailyReadiness);
     let activity = load(EndpointId::DailyActivity);
+    let scores = [
+        score_of(daily_sleep),
+        score_of(readiness),
+        score_of(activity),
+    ];
+    let has_score = Memo::new(move |_| scores.iter().any(|s| s.get().is_some()));
     let link = move |id: EndpointId| {
         let route = endpoint_route(id.endpoint());
         move || {
@@ -70,23 +75,25 @@ pub fn TodayPage() -> impl IntoView {
             <h2 id="scores-h">{heading}</h2>
             <ul class="score-row">
                 <li><a class="score-link" href={link(EndpointId::DailySleep)}>
-                    <ScoreRing score={score_of(daily_sleep)} label={Signal::derive(i18n.tr("view.score.sleep"))} />
+                    <ScoreRing score={scores[0]} label={Signal::derive(i18n.tr("view.score.sleep"))} />
                 </a></li>
                 <li><a class="score-link" href={link(EndpointId::DailyReadiness)}>
-                    <ScoreRing score={score_of(readiness)} label={Signal::derive(i18n.tr("view.score.readiness"))} />
+                    <ScoreRing score={scores[1]} label={Signal::derive(i18n.tr("view.score.readiness"))} />
                 </a></li>
                 <li><a class="score-link" href={link(EndpointId::DailyActivity)}>
-                    <ScoreRing score={score_of(activity)} label={Signal::derive(i18n.tr("view.score.activity"))} />
+                    <ScoreRing score={scores[2]} label={Signal::derive(i18n.tr("view.score.activity"))} />
                 </a></li>
             </ul>
         </section>
-        // The day's largest deviations from the personal baseline (loaded on first use;
-        // nothing when nothing is unusual).
-        {crate::ui::app::later(
-            std::rc::Rc::new(move || Box::pin(async move { crate::call_split!(super::what_changed_card(day)) })),
+        // What changed (the day's largest deviations from the personal baseline) and the
+        // vitals: their code is loaded once the day shows a score, so a first screen
+        // without data never fetches it.
+        {move || has_score.get().then(|| crate::ui::app::later(
+            std::rc::Rc::new(move || Box::pin(async move {
+                crate::call_split!(super::today_more(day, sleep, activity))
+            })),
             true,
-        )}
-        <TodayVitals day=day sleep=sleep activity=activity />
+        ))}
         <section class="card" aria-labelledby="sleep-h">
             <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>
             {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| each(i18n, d, &|m| {
@@ -145,12 +152,21 @@ fn night(i18n: I18n, docs: &[Value]) -> AnyView {
         .and_then(|i| periods.get(i))
         .map(|s| {
             let (start_ms, offset_s) = timestamp(&s.bedtime_start);
+            // The chart kit is loaded with the hypnogram (not in the first load).
             let hypnogram = s
                 .sleep_phase_5_min
                 .clone()
                 .filter(|p| !p.is_empty())
                 .map(|p| {
-                    view! { <Hypnogram phases=p start_ms=start_ms offset_s=offset_s /> }
+                    crate::ui::app::later(
+                        std::rc::Rc::new(move || {
+                            let p = p.clone();
+                            Box::pin(async move {
+                                crate::call_split!(super::night_chart(p, start_ms, offset_s))
+                            })
+                        }),
+                        true,
+                    )
                 });
             let mut rows = vec![(
                 i18n.t("view.f.bedtime"),

@@ -3,7 +3,9 @@
 //! weekly or monthly means for long ranges, and the same days a year ago.
 
 use super::common::date_text;
-use super::insight_kit::{chart_unit, measure_name, use_daily, value_text, InsightTabs};
+use super::insight_kit::{
+    chart_unit, measure_name, range_text, use_daily, value_text, InsightTabs,
+};
 use super::set_title;
 use crate::i18n::{use_i18n, I18n};
 use crate::insights::baseline::{band_at, Bucket};
@@ -150,7 +152,7 @@ fn card(i18n: I18n, i: usize, t: &Trend, range: Range, usual: Option<(f64, f64)>
     if let Some((lo, hi)) = usual {
         facts.push(fill(
             &i18n.t("insights.usual_now"),
-            &[("low", &v(lo)), ("high", &v(hi))],
+            &[("range", &range_text(i18n, i, lo, hi))],
         ));
     }
     let latest = t.latest.map(|(d, x)| {

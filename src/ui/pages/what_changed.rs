@@ -2,7 +2,7 @@
 //! deviations from the personal baseline, with the contributors that moved most;
 //! nothing at all when nothing is unusual.
 
-use super::insight_kit::{measure_name, use_daily, value_text};
+use super::insight_kit::{measure_name, range_text, use_daily, value_text};
 use crate::i18n::use_i18n;
 use crate::insights::baseline::Position;
 use crate::insights::changes::what_changed;
@@ -22,7 +22,6 @@ pub fn WhatChanged(day: Memo<Option<NaiveDate>>) -> impl IntoView {
             Some(Ok(d)) => what_changed(d, day)
                 .into_iter()
                 .map(|c| {
-                    let v = |x: f64| value_text(i18n, c.measure, x);
                     let key = match c.position {
                         Position::Below => "insights.changed.below",
                         _ => "insights.changed.above",
@@ -31,9 +30,11 @@ pub fn WhatChanged(day: Memo<Option<NaiveDate>>) -> impl IntoView {
                         &i18n.t(key),
                         &[
                             ("measure", &measure_name(i18n, c.measure)),
-                            ("value", &v(c.value)),
-                            ("low", &v(c.band.low)),
-                            ("high", &v(c.band.high)),
+                            ("value", &value_text(i18n, c.measure, c.value)),
+                            (
+                                "range",
+                                &range_text(i18n, c.measure, c.band.low, c.band.high),
+                            ),
                         ],
                     );
                     if !c.contributors.is_empty() {
