@@ -273,6 +273,25 @@ mod tests {
     /// Identical literals are merged across wasm modules: a page text equal to a text of
     /// `ja.rs` (its own module) would put both in a chunk fetched on the Japanese first
     /// load. (English texts are in the first-load module itself: sharing costs nothing.)
+    /// The `{placeholders}` of a text.
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(p, _)| p))
+            .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .collect()
+    }
+
+    /// Both languages fill the same `{placeholders}` of every text.
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        let ja: std::collections::BTreeMap<_, _> = all(Lang::Ja).into_iter().collect();
+        for (key, en) in all(Lang::En) {
+            let Some(ja) = ja.get(key) else { continue };
+            assert_eq!(placeholders(en), placeholders(ja), "{key}: {en} / {ja}");
+        }
+    }
+
     #[test]
     fn japanese_page_text_repeats_no_text_of_ja_rs() {
         let ja: BTreeSet<&str> = Lang::Ja.table().iter().map(|(_, v)| *v).collect();

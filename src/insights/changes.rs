@@ -2,9 +2,9 @@
 //! and for a score the contributors that moved most the same way. Nothing when
 //! nothing is unusual.
 
-use super::baseline::{band_at, Band, Position};
+use super::baseline::{Band, Position};
 use super::series::{Daily, MEASURES, TRENDS};
-use super::trends::rule;
+use super::trends::usual;
 use chrono::NaiveDate;
 
 /// How many changes Today shows at most.
@@ -34,7 +34,7 @@ fn at(daily: &Daily, i: usize, day: NaiveDate) -> Option<(f64, Band)> {
     let s = daily.of(i);
     let k = s.binary_search_by(|(d, _)| d.cmp(&day)).ok()?;
     let value = s.get(k)?.1;
-    Some((value, band_at(s, day, &rule(i))?))
+    Some((value, usual(s, i, day)?))
 }
 
 /// The day's measures outside their usual range by at least [`MIN_DEVIATION`], the

@@ -3,7 +3,8 @@
 //! it, the period's mean and the same period a year ago.
 
 use super::baseline::{
-    bucket_means, rolling, window, year_ago, Band, BaselineRule, Bucket, Position, Series, YearAgo,
+    band_at, bucket_means, rolling, window, year_ago, Band, BaselineRule, Bucket, Position, Series,
+    YearAgo,
 };
 use super::series::MEASURES;
 use super::stats::mean;
@@ -61,6 +62,24 @@ pub fn rule(i: usize) -> BaselineRule {
     }
 }
 
+/// A band of measure `i` as shown: a measure that cannot be negative (all but the
+/// temperature deviation) never has a usual range below zero.
+pub fn shown(i: usize, mut band: Band) -> Band {
+    if MEASURES
+        .get(i)
+        .is_some_and(|m| m.unit != super::series::Unit::Celsius)
+    {
+        band.low = band.low.max(0.0);
+        band.high = band.high.max(0.0);
+    }
+    band
+}
+
+/// The usual range of measure `i` on `day` (from the 60 days before it), as shown.
+pub fn usual(series: &Series, i: usize, day: NaiveDate) -> Option<Band> {
+    band_at(series, day, &rule(i)).map(|b| shown(i, b))
+}
+
 /// One drawn point: a day (or the first day of a week or month), its value, its band.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -111,7 +130,7 @@ pub fn trend(series: &Series, i: usize, first: NaiveDate, last: NaiveDate) -> Tr
     let daily: Vec<Point> = in_range
         .iter()
         .zip(&bands[start.min(bands.len())..])
-        .map(|(&(day, value), band)| point(day, value, band.as_ref()))
+        .map(|(&(day, value), band)| point(day, value, band.map(|b| shown(i, b)).as_ref()))
         .collect();
     let outside = daily.iter().filter(|p| p.outside).count();
     let bucket = bucket_for(first, last);
@@ -225,6 +244,24 @@ mod tests {
         // Mean: (6 × 70 + 90) / 7.
         assert!((t.mean.unwrap() - 510.0 / 7.0).abs() < 1e-9);
         assert_eq!(t.year_ago, None);
+    }
+
+    #[test]
+    fn a_usual_range_never_goes_below_zero_but_a_temperature_deviation_may() {
+        let band = Band {
+            median: 5.0,
+            sd: 10.0,
+            low: -10.0,
+            high: 20.0,
+            days: 30,
+        };
+        let latency = MEASURES.iter().position(|m| m.id == "latency").unwrap();
+        let temperature = MEASURES.iter().position(|m| m.id == "temperature").unwrap();
+        assert_eq!(
+            (shown(latency, band).low, shown(latency, band).high),
+            (0.0, 20.0)
+        );
+        assert_eq!(shown(temperature, band), band);
     }
 
     #[test]

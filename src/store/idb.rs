@@ -251,11 +251,18 @@ fn request_persistence() {
     }
 }
 
+/// A build of the series rows under way (shared by every reader that asks meanwhile).
+type SeriesBuild =
+    futures::future::Shared<futures::future::LocalBoxFuture<'static, Result<(), StoreError>>>;
+
 struct Inner {
     name: String,
     db: Database,
     idb: web_sys::IdbDatabase,
     _on_version_change: Closure<dyn FnMut()>,
+    /// The series rows are known to be of this version.
+    series_ready: Cell<bool>,
+    series_build: RefCell<Option<SeriesBuild>>,
 }
 
 impl Drop for Inner {
@@ -332,6 +339,8 @@ impl Store {
                 db,
                 idb,
                 _on_version_change: on_version_change,
+                series_ready: Cell::new(false),
+                series_build: RefCell::new(None),
             }),
         };
         if created.get() && store.version() >= 4 {
@@ -757,10 +766,39 @@ impl Store {
         Ok(out)
     }
 
+    /// Makes sure the series rows are of this [`SERIES_VERSION`] (see [`Self::build_series`]):
+    /// once per open store; readers that ask while a build runs wait for that one build.
+    async fn ensure_series(&self) -> Result<(), StoreError> {
+        use futures::FutureExt;
+        if self.inner.series_ready.get() {
+            return Ok(());
+        }
+        let build = {
+            let mut slot = self.inner.series_build.borrow_mut();
+            match &*slot {
+                Some(b) => b.clone(),
+                None => {
+                    let store = self.clone();
+                    let b = async move { store.build_series().await }
+                        .boxed_local()
+                        .shared();
+                    *slot = Some(b.clone());
+                    b
+                }
+            }
+        };
+        let result = build.await;
+        self.inner.series_build.borrow_mut().take();
+        if result.is_ok() {
+            self.inner.series_ready.set(true);
+        }
+        result
+    }
+
     /// Builds the series rows from the documents when the store's rows are not of this
     /// [`SERIES_VERSION`]: one endpoint per transaction (its documents and its rows
     /// together, so a sync writing meanwhile waits and its rows stay).
-    async fn ensure_series(&self) -> Result<(), StoreError> {
+    async fn build_series(&self) -> Result<(), StoreError> {
         let have = self
             .get_meta(SERIES_VERSION_KEY)
             .await?

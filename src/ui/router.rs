@@ -36,7 +36,7 @@ pub enum Route {
     /// `/data/<segment>`: an endpoint's page (the segment as written in the address).
     Endpoint(String),
     Settings,
-    /// `/trends`, `/trends/tags`, `/report`: the insights.
+    /// `/trends`, `/trends/tags`, `/trends/report`: the insights.
     Insight(Insight),
     NotFound,
 }
@@ -61,7 +61,7 @@ impl Route {
             "/settings" => Route::Settings,
             "/trends" => Route::Insight(Insight::Trends),
             "/trends/tags" => Route::Insight(Insight::Tags),
-            "/report" => Route::Insight(Insight::Report),
+            "/trends/report" => Route::Insight(Insight::Report),
             _ => match path.strip_prefix("/data/") {
                 Some(seg) if !seg.is_empty() && !seg.contains('/') => {
                     Route::Endpoint(seg.to_owned())

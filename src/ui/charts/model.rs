@@ -499,7 +499,7 @@ fn band_with(
             }
         }
         m.marks.push(Mark::Path {
-            class: "outside",
+            class: "chart-outside",
             d,
         });
     }

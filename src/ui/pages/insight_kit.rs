@@ -161,7 +161,7 @@ pub fn InsightTabs() -> impl IntoView {
         <nav class="tabs" aria-label=i18n.tr("insights.tabs")>
             <Link to="/trends" exact=true>{i18n.tr("insights.tabs.measures")}</Link>
             <Link to="/trends/tags" exact=true>{i18n.tr("insights.tabs.tags")}</Link>
-            <Link to="/report" exact=true>{i18n.tr("insights.tabs.report")}</Link>
+            <Link to="/trends/report" exact=true>{i18n.tr("insights.tabs.report")}</Link>
         </nav>
     }
 }

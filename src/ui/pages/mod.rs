@@ -178,18 +178,10 @@ crate::split! { night_chart;
 }
 
 crate::split! { today_more;
-    /// What Today shows once the day has a score: what changed, the vitals.
-    pub fn today_more(
-        day: Memo<Option<chrono::NaiveDate>>,
-        sleep: LocalResource<common::Loaded>,
-        activity: LocalResource<common::Loaded>,
-    ) -> Result<AnyView, LoadFailed> {
+    /// "What changed" on Today, once the day has a score.
+    pub fn today_more(day: Memo<Option<chrono::NaiveDate>>) -> Result<AnyView, LoadFailed> {
         crate::i18n::register_changes();
-        Ok(view! {
-            <what_changed::WhatChanged day=day />
-            <today_vitals::TodayVitals day=day sleep=sleep activity=activity />
-        }
-        .into_any())
+        Ok(view! { <what_changed::WhatChanged day=day /> }.into_any())
     }
 }
 

@@ -1,4 +1,4 @@
-//! The report to share (`/report?period=week|month&end=YYYY-MM-DD`): a week or month of
+//! The report to share (`/trends/report?period=week|month&end=YYYY-MM-DD`): a week or month of
 //! scores, sleep and activity against the personal baseline, the notable days and what
 //! the tags do, laid out to print cleanly on A4 or Letter (style/main.css, print
 //! section: no navigation, black-and-white charts).
@@ -10,20 +10,20 @@ use super::insight_kit::{
 use super::set_title;
 use super::tag_effects::{effect_sentence, tag_title};
 use crate::i18n::{use_i18n, I18n};
-use crate::insights::baseline::{band_at, window};
+use crate::insights::baseline::window;
 use crate::insights::changes::what_changed;
 use crate::insights::effects::Verdict;
 use crate::insights::series::{Daily, MEASURES, TRENDS};
 use crate::insights::stats::mean;
-use crate::insights::tag_effects::tag_effects;
-use crate::insights::trends::rule;
+use crate::insights::tag_effects::TagEffects;
+use crate::insights::trends::usual;
 use crate::oura::models::parse_day;
 use crate::ui::charts::format::fill;
 use crate::ui::charts::{day_ms, BandPoint, BaselineChart};
 use crate::ui::components::store_error_text;
 use crate::ui::href;
 use crate::ui::router::use_query;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use leptos::prelude::*;
 
 /// The groups of the report, each a list of measures (indices in `MEASURES`).
@@ -48,6 +48,7 @@ pub fn ReportPage() -> impl IntoView {
     let end = use_query("end");
     let month = Memo::new(move |_| period.get().as_deref() == Some("month"));
     let daily = use_daily(|| None);
+    let effects = super::tag_effects::use_tag_effects();
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -62,21 +63,31 @@ pub fn ReportPage() -> impl IntoView {
                     .into_any()
             }
             Some(Ok(d)) => {
-                let last = end
-                    .get()
-                    .as_deref()
-                    .and_then(parse_day)
-                    .or_else(|| d.last_day())
-                    .unwrap_or_else(today);
-                let days = if month.get() { 30 } else { 7 };
-                report(i18n, d, last - Duration::days(days - 1), last, month.get())
+                let chosen = end.get().as_deref().and_then(parse_day);
+                let mut last = chosen.or_else(|| d.last_day()).unwrap_or_else(today);
+                // A week ends on the day; a month is the calendar month of the day (by
+                // default the last month with a week of data: early in a month, the one
+                // before).
+                let first = if month.get() {
+                    if chosen.is_none() && last.day() < 7 {
+                        last = last.with_day(1).map_or(last, |d| d - Duration::days(1));
+                    }
+                    last.with_day(1).unwrap_or(last)
+                } else {
+                    last - Duration::days(6)
+                };
+                let tags = effects.with(|e| match e {
+                    Some(Ok(all)) => tags(i18n, all),
+                    _ => ().into_any(),
+                });
+                report(i18n, d, first, last, month.get(), tags)
             }
         })
     };
     let choice = move |m: bool| {
         let q = end.get().map(|e| format!("&end={e}")).unwrap_or_default();
         let to = href(&format!(
-            "/report?period={}{q}",
+            "/trends/report?period={}{q}",
             if m { "month" } else { "week" }
         ));
         let key = if m { "report.month" } else { "report.week" };
@@ -97,7 +108,14 @@ pub fn ReportPage() -> impl IntoView {
 }
 
 /// The report of `first..=last`.
-fn report(i18n: I18n, daily: &Daily, first: NaiveDate, last: NaiveDate, month: bool) -> AnyView {
+fn report(
+    i18n: I18n,
+    daily: &Daily,
+    first: NaiveDate,
+    last: NaiveDate,
+    month: bool,
+    tags: AnyView,
+) -> AnyView {
     let lang = i18n.lang.get().code();
     let kind = i18n.t(if month {
         "report.title.month"
@@ -156,7 +174,7 @@ fn report(i18n: I18n, daily: &Daily, first: NaiveDate, last: NaiveDate, month: b
             {charts}
         </section>
         {notable(i18n, daily, first, last)}
-        {tags(i18n, daily)}
+        {tags}
     }
     .into_any()
 }
@@ -170,7 +188,7 @@ fn row(i18n: I18n, daily: &Daily, i: usize, first: NaiveDate, last: NaiveDate) -
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let v = |x: f64| value_text(i18n, i, x);
-    let usual = band_at(s, first, &rule(i))
+    let usual = usual(s, i, first)
         .map(|b| range_text(i18n, i, b.low, b.high))
         .unwrap_or_else(|| "—".to_owned());
     Some(
@@ -189,12 +207,11 @@ fn row(i18n: I18n, daily: &Daily, i: usize, first: NaiveDate, last: NaiveDate) -
 /// A score's days with its band.
 fn chart(i18n: I18n, daily: &Daily, i: usize, first: NaiveDate, last: NaiveDate) -> AnyView {
     let s = daily.of(i);
-    let r = rule(i);
     let (factor, _, decimals) = chart_unit(MEASURES[i].unit);
     let points: Vec<BandPoint> = window(s, first, last)
         .iter()
         .map(|&(d, v)| {
-            let b = band_at(s, d, &r);
+            let b = usual(s, i, d);
             BandPoint {
                 x: day_ms(d),
                 low: b.map(|b| b.low * factor),
@@ -253,8 +270,8 @@ fn notable(i18n: I18n, daily: &Daily, first: NaiveDate, last: NaiveDate) -> AnyV
 }
 
 /// The tags with the clearest effects (their largest effect each), from all history.
-fn tags(i18n: I18n, daily: &Daily) -> AnyView {
-    let lines: Vec<String> = tag_effects(daily)
+fn tags(i18n: I18n, all: &[TagEffects]) -> AnyView {
+    let lines: Vec<String> = all
         .iter()
         .filter(|t| !t.too_few())
         .filter_map(|t| {

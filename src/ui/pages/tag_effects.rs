@@ -7,7 +7,6 @@ use super::insight_kit::{amount, measure_name, size_text, use_daily, InsightTabs
 use super::set_title;
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::insights::effects::{Verdict, MIN_DAYS};
-use crate::insights::series::Daily;
 use crate::insights::tag_effects::{tag_effects, TagEffects};
 use crate::ui::charts::format::fill;
 use crate::ui::components::store_error_text;
@@ -18,9 +17,9 @@ use leptos::prelude::*;
 pub fn TagEffectsPage() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| set_title(&i18n.t("insights.tabs.tags")));
-    let daily = use_daily(|| None);
+    let effects = use_tag_effects();
     let body = move || {
-        daily.with(|d| match d {
+        effects.with(|d| match d {
             None => view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }
                 .into_any(),
             Some(Err(e)) => {
@@ -38,9 +37,29 @@ pub fn TagEffectsPage() -> impl IntoView {
     }
 }
 
-/// A tag's name as shown: custom names as written, codes as words.
+/// Every tag's effects, computed once per read of the series (not on every render or
+/// language switch: the bootstrap is the costly part).
+pub fn use_tag_effects() -> Memo<Option<Result<Vec<TagEffects>, crate::store::StoreError>>> {
+    let daily = use_daily(|| None);
+    Memo::new(move |_| {
+        daily.with(|d| {
+            d.as_ref()
+                .map(|r| r.as_ref().map(tag_effects).map_err(Clone::clone))
+        })
+    })
+}
+
+/// A tag's name as shown: custom names as written, Oura's codes (`late_meal`) as words.
 pub fn tag_title(t: &TagEffects) -> String {
-    code_words(&t.name)
+    let code = t
+        .name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if code {
+        code_words(&t.name)
+    } else {
+        t.name.clone()
+    }
 }
 
 /// The measure's name inside a sentence (English: lower-case first letter).
@@ -70,7 +89,6 @@ pub fn effect_sentence(i18n: I18n, tag: &str, measure: usize, v: &Verdict) -> (S
             let text = fill(
                 &i18n.t("insights.tags.effect"),
                 &[
-                    ("tag", tag),
                     ("measure", &in_sentence(i18n, measure)),
                     ("amount", &size_text(i18n, measure, e.diff)),
                     ("direction", &direction),
@@ -78,6 +96,8 @@ pub fn effect_sentence(i18n: I18n, tag: &str, measure: usize, v: &Verdict) -> (S
                     ("high", &signed(measure, e.high, lang)),
                     ("with", &e.with.to_string()),
                     ("without", &e.without.to_string()),
+                    // Last: a custom name is never read as a placeholder.
+                    ("tag", tag),
                 ],
             );
             (text, e.low <= 0.0 && e.high >= 0.0)
@@ -106,8 +126,7 @@ fn signed(measure: usize, v: f64, lang: &str) -> String {
     }
 }
 
-fn effects_view(i18n: I18n, daily: &Daily) -> AnyView {
-    let all = tag_effects(daily);
+fn effects_view(i18n: I18n, all: &[TagEffects]) -> AnyView {
     if all.is_empty() {
         return view! { <p class="empty-state">{i18n.t("insights.tags.none")}</p> }.into_any();
     }
@@ -116,9 +135,19 @@ fn effects_view(i18n: I18n, daily: &Daily) -> AnyView {
             let title = tag_title(t);
             let days = fill(&i18n.t("insights.tags.days"), &[("n", &t.days.to_string())]);
             let body = if t.too_few() {
+                // The most nights any measure had after the tag (what fell short).
+                let with = t
+                    .effects
+                    .iter()
+                    .filter_map(|(_, v)| match v {
+                        Verdict::TooFew { with, .. } => Some(*with),
+                        Verdict::Effect(_) => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
                 let reason = fill(
                     &i18n.t("insights.tags.too_few_tag"),
-                    &[("days", &t.days.to_string()), ("min", &MIN_DAYS.to_string())],
+                    &[("with", &with.to_string()), ("min", &MIN_DAYS.to_string())],
                 );
                 view! { <p class="tag-too-few">{reason}</p> }.into_any()
             } else {

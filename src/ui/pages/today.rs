@@ -11,6 +11,7 @@ use super::readiness::deviation;
 use super::set_title;
 use super::sleep::{night_facts, read_periods};
 use super::today_events::TodayEvents;
+use super::today_vitals::TodayVitals;
 use crate::endpoints::EndpointId;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::charts::{timestamp, ScoreRing};
@@ -85,15 +86,14 @@ pub fn TodayPage() -> impl IntoView {
                 </a></li>
             </ul>
         </section>
-        // What changed (the day's largest deviations from the personal baseline) and the
-        // vitals: their code is loaded once the day shows a score, so a first screen
-        // without data never fetches it.
+        // What changed (the day's largest deviations from the personal baseline): its
+        // code is loaded once the day shows a score, so a first screen without data never
+        // fetches it.
         {move || has_score.get().then(|| crate::ui::app::later(
-            std::rc::Rc::new(move || Box::pin(async move {
-                crate::call_split!(super::today_more(day, sleep, activity))
-            })),
+            std::rc::Rc::new(move || Box::pin(async move { crate::call_split!(super::today_more(day)) })),
             true,
         ))}
+        <TodayVitals day=day sleep=sleep activity=activity />
         <section class="card" aria-labelledby="sleep-h">
             <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>
             {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| each(i18n, d, &|m| {

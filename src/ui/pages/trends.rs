@@ -8,9 +8,9 @@ use super::insight_kit::{
 };
 use super::set_title;
 use crate::i18n::{use_i18n, I18n};
-use crate::insights::baseline::{band_at, Bucket};
+use crate::insights::baseline::Bucket;
 use crate::insights::series::{Daily, MEASURES, TRENDS};
-use crate::insights::trends::{rule, trend, Range, Trend};
+use crate::insights::trends::{trend, usual, Range, Trend};
 use crate::ui::charts::format::fill;
 use crate::ui::charts::{day_ms, BandPoint, BaselineChart};
 use crate::ui::components::store_error_text;
@@ -90,7 +90,7 @@ fn cards(i18n: I18n, daily: &Daily, range: Range) -> AnyView {
         .filter(|&i| !daily.of(i).is_empty())
         .map(|i| {
             let t = trend(daily.of(i), i, from, to);
-            let usual = band_at(daily.of(i), to + Duration::days(1), &rule(i));
+            let usual = usual(daily.of(i), i, to + Duration::days(1));
             card(i18n, i, &t, range, usual.map(|b| (b.low, b.high)))
         })
         .collect_view()
@@ -143,7 +143,7 @@ fn card(i18n: I18n, i: usize, t: &Trend, range: Range, usual: Option<(f64, f64)>
         &i18n.t("insights.outside"),
         &[("n", &t.outside.to_string()), ("days", &t.days.to_string())],
     ));
-    if let Some(y) = t.year_ago {
+    if let (Some(y), false) = (t.year_ago, range == Range::All) {
         facts.push(fill(
             &i18n.t("insights.year_ago"),
             &[("value", &v(y.then)), ("days", &y.then_days.to_string())],
