@@ -46,6 +46,23 @@ pub fn use_daily(
     out
 }
 
+/// "Loading…" while the data is read, the store's error when it failed, else `view`
+/// of the data.
+pub fn loaded<T>(
+    i18n: I18n,
+    state: &Option<Result<T, StoreError>>,
+    view: impl FnOnce(&T) -> AnyView,
+) -> AnyView {
+    match state {
+        None => view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="view-error" role="alert">{crate::ui::components::store_error_text(i18n, e)}</p> }
+                .into_any()
+        }
+        Some(Ok(d)) => view(d),
+    }
+}
+
 /// A measure's name ("Average HRV"; contributors by their own name).
 pub fn measure_name(i18n: I18n, i: usize) -> String {
     MEASURES.get(i).map_or_else(String::new, |m| i18n.t(m.key))

@@ -5,7 +5,7 @@
 
 use super::common::{date_text, today};
 use super::insight_kit::{
-    chart_unit, measure_name, range_text, use_daily, value_text, InsightTabs,
+    chart_unit, loaded, measure_name, range_text, use_daily, value_text, InsightTabs,
 };
 use super::set_title;
 use super::tag_effects::{effect_sentence, tag_title};
@@ -20,7 +20,6 @@ use crate::insights::trends::usual;
 use crate::oura::models::parse_day;
 use crate::ui::charts::format::fill;
 use crate::ui::charts::{day_ms, BandPoint, BaselineChart};
-use crate::ui::components::store_error_text;
 use crate::ui::href;
 use crate::ui::router::use_query;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -55,14 +54,8 @@ pub fn ReportPage() -> impl IntoView {
         }
     };
     let body = move || {
-        daily.with(|d| match d {
-            None => view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }
-                .into_any(),
-            Some(Err(e)) => {
-                view! { <p class="view-error" role="alert">{store_error_text(i18n, e)}</p> }
-                    .into_any()
-            }
-            Some(Ok(d)) => {
+        daily.with(|d| {
+            loaded(i18n, d, |d| {
                 let chosen = end.get().as_deref().and_then(parse_day);
                 let mut last = chosen.or_else(|| d.last_day()).unwrap_or_else(today);
                 // A week ends on the day; a month is the calendar month of the day (by
@@ -81,7 +74,7 @@ pub fn ReportPage() -> impl IntoView {
                     _ => ().into_any(),
                 });
                 report(i18n, d, first, last, month.get(), tags)
-            }
+            })
         })
     };
     let choice = move |m: bool| {

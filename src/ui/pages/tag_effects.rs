@@ -3,13 +3,12 @@
 //! fewer than 5 days on a side say so instead.
 
 use super::common::code_words;
-use super::insight_kit::{amount, measure_name, size_text, use_daily, InsightTabs};
+use super::insight_kit::{amount, loaded, measure_name, size_text, use_daily, InsightTabs};
 use super::set_title;
 use crate::i18n::{use_i18n, I18n, Lang};
 use crate::insights::effects::{Verdict, MIN_DAYS};
 use crate::insights::tag_effects::{tag_effects, TagEffects};
 use crate::ui::charts::format::fill;
-use crate::ui::components::store_error_text;
 use leptos::prelude::*;
 
 /// The tag effects page.
@@ -18,17 +17,7 @@ pub fn TagEffectsPage() -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| set_title(&i18n.t("insights.tabs.tags")));
     let effects = use_tag_effects();
-    let body = move || {
-        effects.with(|d| match d {
-            None => view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }
-                .into_any(),
-            Some(Err(e)) => {
-                view! { <p class="view-error" role="alert">{store_error_text(i18n, e)}</p> }
-                    .into_any()
-            }
-            Some(Ok(d)) => effects_view(i18n, d),
-        })
-    };
+    let body = move || effects.with(|d| loaded(i18n, d, |all| effects_view(i18n, all)));
     view! {
         <h1>{i18n.tr("insights.tabs.tags")}</h1>
         <InsightTabs />

@@ -4,7 +4,7 @@
 
 use super::common::date_text;
 use super::insight_kit::{
-    chart_unit, measure_name, range_text, use_daily, value_text, InsightTabs,
+    chart_unit, loaded, measure_name, range_text, use_daily, value_text, InsightTabs,
 };
 use super::set_title;
 use crate::i18n::{use_i18n, I18n};
@@ -13,7 +13,6 @@ use crate::insights::series::{Daily, MEASURES, TRENDS};
 use crate::insights::trends::{trend, usual, Range, Trend};
 use crate::ui::charts::format::fill;
 use crate::ui::charts::{day_ms, BandPoint, BaselineChart};
-use crate::ui::components::store_error_text;
 use crate::ui::href;
 use crate::ui::router::use_query;
 use chrono::Duration;
@@ -33,17 +32,7 @@ pub fn TrendsPage() -> impl IntoView {
             .unwrap_or(Range::Days(90))
     });
     let daily = use_daily(|| None);
-    let body = move || {
-        daily.with(|d| match d {
-            None => view! { <p class="view-loading" role="status">{i18n.t("view.loading")}</p> }
-                .into_any(),
-            Some(Err(e)) => {
-                view! { <p class="view-error" role="alert">{store_error_text(i18n, e)}</p> }
-                    .into_any()
-            }
-            Some(Ok(d)) => cards(i18n, d, range.get()),
-        })
-    };
+    let body = move || daily.with(|d| loaded(i18n, d, |d| cards(i18n, d, range.get())));
     view! {
         <h1>{i18n.tr("nav.trends")}</h1>
         <InsightTabs />
