@@ -183,6 +183,17 @@ test('insights on the simulated person: tags, trends, what changed, the printed 
   await page.locator('.trend').first().waitFor();
   await noOverflow(page, 'トレンド');
   await axe(page, 'トレンド');
+  await page.goto(`${app.url}?day=${ill}`);
+  await appReady(page);
+  await page.locator('.what-changed').waitFor();
+  assert.match(await page.locator('.what-changed').innerText(), /いつもと違うこと[\s\S]*体温の偏差 \+\d\.\d\d℃：いつもの.+より高め/);
+  await noOverflow(page, 'いつもと違うこと');
+  await axe(page, 'いつもと違うこと');
+  await page.goto(`${app.url}trends/report?period=month`);
+  await appReady(page);
+  await page.getByText(/^healthHub 月間レポート: /).waitFor();
+  await noOverflow(page, 'レポート');
+  await axe(page, 'レポート');
   assert.deepEqual(errors, []);
   await context.close();
 });
