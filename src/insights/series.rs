@@ -96,6 +96,7 @@ const fn m(
     }
 }
 
+/// A score contributor (a 0–100 score of its own).
 const fn c(
     id: &'static str,
     key: &'static str,
@@ -104,13 +105,8 @@ const fn c(
     of: usize,
 ) -> Measure {
     Measure {
-        id,
-        key,
-        endpoint,
-        pointer,
-        unit: Unit::Score,
-        min_sd: 1.0,
         of: Some(of),
+        ..m(id, key, endpoint, pointer, Unit::Score, 1.0)
     }
 }
 
