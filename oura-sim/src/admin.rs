@@ -39,6 +39,7 @@ pub fn config_json(f: &Faults) -> Value {
         "fail_rate": f.fail_rate,
         "truncate_rate": f.truncate_rate,
         "rate_limit": f.rate_limit,
+        "rate_limit_window": f.rate_limit_window,
         "forbid": f.forbid,
         "token_ttl": f.token_ttl,
         "poison": f.poison,
@@ -79,6 +80,12 @@ pub fn apply_config(f: &Faults, v: &Value) -> Result<Faults, String> {
                         .and_then(|x| u32::try_from(x).ok())
                         .ok_or("rate_limit: expected a non-negative integer or null")?
                 }
+            }
+            "rate_limit_window" => {
+                n.rate_limit_window = val
+                    .as_u64()
+                    .filter(|x| (1..=3600).contains(x))
+                    .ok_or("rate_limit_window: expected whole seconds from 1 to 3600")?
             }
             "token_ttl" => {
                 n.token_ttl = val

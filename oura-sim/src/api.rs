@@ -190,20 +190,31 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             pos: rt.fault_rng.next_u64(),
         };
         let now = Instant::now();
-        while rt
-            .window
-            .front()
-            .is_some_and(|t| now.duration_since(*t).as_secs_f64() >= 1.0)
-        {
-            rt.window.pop_front();
-        }
         let limit = rt.faults.rate_limit;
-        let limited = if limit > 0 && rt.window.len() >= limit as usize {
-            let oldest = rt.window.front().copied().unwrap_or(now);
-            let wait = 1.0 - now.duration_since(oldest).as_secs_f64();
-            Some(wait.ceil().max(1.0) as u64)
+        let span = rt.faults.rate_limit_window.max(1) as f64;
+        let who = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let limited = if limit > 0 {
+            let window = rt.window.entry(who).or_default();
+            while window
+                .front()
+                .is_some_and(|t| now.duration_since(*t).as_secs_f64() >= span)
+            {
+                window.pop_front();
+            }
+            if window.len() >= limit as usize {
+                let oldest = window.front().copied().unwrap_or(now);
+                let wait = span - now.duration_since(oldest).as_secs_f64();
+                Some(wait.ceil().max(1.0) as u64)
+            } else {
+                window.push_back(now);
+                None
+            }
         } else {
-            rt.window.push_back(now);
             None
         };
         (draws, rt.faults.clone(), limited)
@@ -230,7 +241,7 @@ pub async fn handle(sim: &Sim, req: Request) -> Response<Body> {
             let reset = Utc::now().timestamp() + secs as i64;
             for (k, v) in [
                 ("x-ratelimit-limit", faults.rate_limit.to_string()),
-                ("x-ratelimit-window", "1".to_string()),
+                ("x-ratelimit-window", faults.rate_limit_window.to_string()),
                 ("x-ratelimit-reset", reset.to_string()),
                 ("x-ratelimit-tier", "token".to_string()),
             ] {

@@ -64,9 +64,14 @@ pub struct Args {
     /// Probability (0..1) that a 200 API body is cut off mid-JSON.
     #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
     pub truncate_rate: f64,
-    /// At most N API requests per rolling 1-second window; beyond it 429 + Retry-After (0 = off).
+    /// At most N API requests per token (per `Authorization` header) in a rolling window
+    /// of `--rate-limit-window` seconds; beyond it 429 + Retry-After (0 = off). Oura's:
+    /// `--rate-limit 5000 --rate-limit-window 300`.
     #[arg(long, default_value_t = 0)]
     pub rate_limit: u32,
+    /// The rate limit's rolling window, in seconds (1..=3600).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub rate_limit_window: u64,
     /// Lifetime of tokens issued by /oauth/authorize, in seconds.
     #[arg(long, default_value_t = 86_400)]
     pub token_ttl: u64,
@@ -266,6 +271,8 @@ pub struct Faults {
     pub fail_rate: f64,
     pub truncate_rate: f64,
     pub rate_limit: u32,
+    /// Seconds of the rate limit's rolling window.
+    pub rate_limit_window: u64,
     pub forbid: BTreeSet<String>,
     pub token_ttl: u64,
     pub poison: BTreeSet<String>,
@@ -281,7 +288,8 @@ pub struct Runtime {
     pub faults: Faults,
     pub fault_rng: Rng,
     pub token_rng: Rng,
-    pub window: VecDeque<Instant>,
+    /// Accepted API requests of the rate-limit window, per `Authorization` header.
+    pub window: HashMap<String, VecDeque<Instant>>,
     pub stats: Stats,
     pub tokens: HashMap<String, TokenInfo>,
     /// Number of `/__sim/mutate` calls so far (the default seed of the next one).
@@ -353,6 +361,7 @@ impl Sim {
                 fail_rate: args.fail_rate,
                 truncate_rate: args.truncate_rate,
                 rate_limit: args.rate_limit,
+                rate_limit_window: args.rate_limit_window,
                 forbid: args.forbid.iter().cloned().collect(),
                 token_ttl: args.token_ttl,
                 poison: args.poison.iter().cloned().collect(),
@@ -363,7 +372,7 @@ impl Sim {
             },
             fault_rng: Rng::stream(args.seed, 0, "faults"),
             token_rng: Rng::new(rng::hash(&[args.seed, nanos, std::process::id() as u64])),
-            window: VecDeque::new(),
+            window: HashMap::new(),
             stats: Stats::default(),
             tokens,
             mutations: 0,

@@ -377,6 +377,41 @@ async fn rate_limit_answers_429_with_retry_after() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limit_counts_per_token_over_its_window() {
+    // Oura's limit is per token over 5 minutes; here 2 per 3 seconds.
+    let srv = start(&["--rate-limit", "2", "--rate-limit-window", "3"]).await;
+    let url = "/v2/usercollection/daily_sleep";
+    let other = srv
+        .post_json("/__sim/token", r#"{"ttl_seconds":600}"#)
+        .await
+        .json();
+    let other = format!("Bearer {}", other["access_token"].as_str().unwrap());
+    assert_eq!(srv.get(url).await.status, 200);
+    assert_eq!(srv.get(url).await.status, 200);
+    let r = srv.get(url).await;
+    assert_eq!(r.status, 429);
+    let secs: u64 = r.header("retry-after").unwrap().parse().unwrap();
+    assert!((2..=3).contains(&secs), "{secs}");
+    assert_eq!(r.header("x-ratelimit-window"), Some("3"));
+    // Another token has its own budget.
+    let r = srv.raw("GET", url, &[("Authorization", &other)], b"").await;
+    assert_eq!(r.status, 200);
+    // Still limited after a second: the window is 3 s, not 1 s.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(srv.get(url).await.status, 429);
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    assert_eq!(srv.get(url).await.status, 200);
+    let cfg = srv.get_noauth("/__sim/config").await.json();
+    assert_eq!(cfg["rate_limit_window"], 3);
+    assert_eq!(
+        srv.post_json("/__sim/config", r#"{"rate_limit_window":0}"#)
+            .await
+            .status,
+        400
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn faults_truncation_failures_latency_are_seeded() {
     let srv = start(&["--truncate-rate", "1"]).await;
     let r = srv
