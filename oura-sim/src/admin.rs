@@ -25,6 +25,7 @@ pub fn stats_json(s: &Stats) -> Value {
         })
         .collect();
     json!({
+        "peak_in_flight": s.peak_in_flight,
         "total": s.total,
         "preflight": s.preflight,
         "by_route": s.by_route,

@@ -258,6 +258,8 @@ pub struct TokenInfo {
 #[derive(Clone, Debug, Default)]
 pub struct Stats {
     pub total: u64,
+    /// The most API requests (`/v2/usercollection/*`) in flight at once.
+    pub peak_in_flight: u64,
     pub preflight: u64,
     pub by_route: BTreeMap<String, u64>,
     pub by_status: BTreeMap<u16, u64>,
@@ -292,6 +294,8 @@ pub struct Runtime {
     pub window: HashMap<String, VecDeque<Instant>>,
     pub stats: Stats,
     pub tokens: HashMap<String, TokenInfo>,
+    /// API requests being answered now (latency included).
+    pub in_flight: u64,
     /// Number of `/__sim/mutate` calls so far (the default seed of the next one).
     pub mutations: u64,
 }
@@ -375,6 +379,7 @@ impl Sim {
             window: HashMap::new(),
             stats: Stats::default(),
             tokens,
+            in_flight: 0,
             mutations: 0,
         };
         let mut data = data;
@@ -478,6 +483,26 @@ fn add_cors(sim: &Sim, origin: Option<&HeaderValue>, headers: &mut HeaderMap) {
     );
 }
 
+/// Counts an API request in flight while it lives (also when the client goes away and
+/// the request is dropped mid-way).
+struct InFlight<'a>(&'a Sim);
+
+impl<'a> InFlight<'a> {
+    fn enter(sim: &'a Sim) -> Self {
+        let mut rt = sim.rt();
+        rt.in_flight += 1;
+        rt.stats.peak_in_flight = rt.stats.peak_in_flight.max(rt.in_flight);
+        InFlight(sim)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        let mut rt = self.0.rt();
+        rt.in_flight = rt.in_flight.saturating_sub(1);
+    }
+}
+
 /// The single entry point: routing, metering, CORS.
 async fn handle(State(sim): State<Arc<Sim>>, req: Request) -> Response<Body> {
     let origin = req.headers().get(header::ORIGIN).cloned();
@@ -514,6 +539,7 @@ async fn handle(State(sim): State<Arc<Sim>>, req: Request) -> Response<Body> {
         )
     } else if let Some(rest) = path.strip_prefix("/v2/usercollection/") {
         let route = api::route_key(rest);
+        let _counted = InFlight::enter(&sim);
         (route, api::handle(&sim, req).await)
     } else {
         (

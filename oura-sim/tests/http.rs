@@ -377,6 +377,17 @@ async fn rate_limit_answers_429_with_retry_after() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stats_count_the_requests_in_flight_at_once() {
+    let srv = start(&["--latency-ms", "300"]).await;
+    let url = "/v2/usercollection/daily_sleep";
+    let (a, b, c) = tokio::join!(srv.get(url), srv.get(url), srv.get(url));
+    assert_eq!((a.status, b.status, c.status), (200, 200, 200));
+    assert_eq!(srv.get(url).await.status, 200);
+    let stats = srv.get_noauth("/__sim/stats").await.json();
+    assert_eq!(stats["peak_in_flight"], 3, "{stats}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rate_limit_counts_per_token_over_its_window() {
     // Oura's limit is per token over 5 minutes; here 2 per 3 seconds.
     let srv = start(&["--rate-limit", "2", "--rate-limit-window", "3"]).await;

@@ -12,6 +12,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +57,20 @@ function readJson(file) {
   }
 }
 
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFile = null, basePath = '/', csp = true }) {
+/// Cache-Control per path from a Netlify `_headers` file (`/path` lines, then indented
+/// `Name: value` lines).
+function cacheRules(file) {
+  const rules = new Map();
+  if (!fs.existsSync(file)) return rules;
+  let at = null;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (/^\//.test(line)) at = line.trim();
+    else if (at && /^\s+cache-control:/i.test(line)) rules.set(at, line.split(':').slice(1).join(':').trim());
+  }
+  return rules;
+}
+
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFile = null, basePath = '/', csp = true, deploy = false }) {
   const rootAbs = path.resolve(root);
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const cspFile = path.join(rootAbs, 'csp.txt');
@@ -67,6 +81,7 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFi
     const origin = `http://${req.headers.host ?? `${host}:${port}`}`;
     return { ...SECURITY_HEADERS, 'content-security-policy': cspFor(policy, config?.api_base, origin) };
   };
+  const rules = deploy ? cacheRules(path.join(rootAbs, '_headers')) : new Map();
   const server = http.createServer((req, res) => {
     for (const [k, v] of Object.entries(securityHeaders(req))) res.setHeader(k, v);
     let url;
@@ -99,7 +114,8 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', configFi
       }
       file = path.join(rootAbs, 'index.html');
     }
-    send(res, file, TYPES[path.extname(file)] || 'application/octet-stream');
+    if (deploy) sendDeployed(req, res, file, `/${path.relative(rootAbs, file)}`, rules);
+    else send(res, file, TYPES[path.extname(file)] || 'application/octet-stream');
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -125,6 +141,35 @@ function send(res, file, type) {
     }
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' }).end(body);
   });
+}
+
+const compressed = new Map();
+
+/// A file as a deployment serves it: compressed by Accept-Encoding (cached in memory),
+/// with its Cache-Control rule (`no-cache` when none).
+function sendDeployed(req, res, file, rel, rules) {
+  const type = TYPES[path.extname(file)] || 'application/octet-stream';
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  let body;
+  try {
+    body = fs.readFileSync(file);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  const headers = { 'content-type': type, 'cache-control': rules.get(rel) ?? 'no-cache', vary: 'Accept-Encoding' };
+  if (encoding && !/^image\/png/.test(type)) {
+    const key = `${encoding}:${file}:${body.length}`;
+    if (!compressed.has(key)) {
+      compressed.set(key, encoding === 'br'
+        ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : zlib.gzipSync(body, { level: 9 }));
+    }
+    body = compressed.get(key);
+    headers['content-encoding'] = encoding;
+  }
+  res.writeHead(200, headers).end(body);
 }
 
 if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) {
