@@ -20,8 +20,9 @@ serve: setup
 test: setup
 	@$(MAKE) --no-print-directory lint test-native sim test-wasm dist test-e2e
 
-## Bundle size and backfill benchmarks against the simulator → BENCHMARKS.md.
-## BENCH_YEARS=1,5 BENCH_LATENCY_MS=50 (defaults); BENCH_SIZE_ONLY=1 for sizes only.
+## What a phone user feels (README, "Benchmarks") → BENCHMARKS.md; exits 1 past a budget.
+## BENCH_QUICK=1: one year, fewer runs (≈ 5 min); BENCH_SIZE_ONLY=1: the first load only;
+## BENCH_YEARS=1,5 BENCH_LATENCY_MS=300 (defaults).
 bench: setup
 	@$(MAKE) --no-print-directory dist sim
 	node scripts/bench.mjs
