@@ -5,6 +5,7 @@
 //! Usage: `cargo run --release --example heartrate_packing -- EXPORT.json`
 
 use healthhub::store::heartrate::{by_day, DayPack, Sample};
+use healthhub::store::heartrate_bytes::encode;
 use serde_json::Value;
 
 fn measure(label: &str, samples: &[Value]) -> Result<String, String> {
@@ -20,8 +21,9 @@ fn measure(label: &str, samples: &[Value]) -> Result<String, String> {
         let mut pack = DayPack::default();
         pack.merge(group);
         let c = pack.to_columns()?;
-        // The typed arrays, the day's source names, and any sample kept with fields.
-        packed += c.t.len() * 4 + c.bpm.len() * 2 + c.src.len();
+        // The bytes of the columns, the day's source names, and any sample kept with
+        // fields.
+        packed += encode(&c.t, &c.bpm, &c.src)?.len();
         packed += c.sources.iter().map(|s| s.len() + 3).sum::<usize>();
         packed += c
             .extra

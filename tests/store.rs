@@ -6,6 +6,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use healthhub::endpoints::{by_path, Endpoint, ENDPOINTS};
 use healthhub::store::{delete_database, Store, StoreError, SCHEMA_VERSION};
 use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -985,5 +986,165 @@ async fn series_rows_follow_their_documents_through_writes_sweeps_imports_and_up
     assert_eq!(one.len(), 1);
     store.clear().await.unwrap();
     assert_eq!(rows(&store).await, vec![]);
+    done(store).await;
+}
+
+/// The raw records of one object store of database `name`, as IndexedDB holds them.
+async fn raw_records(name: &str, path: &str) -> Vec<JsValue> {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use std::future::IntoFuture;
+    let db = Database::open(name).into_future().await.unwrap();
+    let tx = db.transaction(path).build().unwrap();
+    let store = tx.object_store(path).unwrap();
+    let all: Vec<JsValue> = store
+        .get_all::<JsValue>()
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(store);
+    drop(tx);
+    db.close();
+    all
+}
+
+fn field(r: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(r, &JsValue::from_str(name)).unwrap()
+}
+
+/// A day of activity (1,440 MET values) is kept compressed, and every character of it
+/// comes back: in the export, the CSV and the document read.
+#[wasm_bindgen_test]
+async fn long_documents_are_stored_compressed_and_come_back_to_the_character() {
+    let name = unique("compressed");
+    let store = Store::open(&name).await.unwrap();
+    let activity = ep("daily_activity");
+    let items: Vec<String> = (0..1440)
+        .map(|i| format!("{}.{}", 1 + i % 7, i % 10))
+        .collect();
+    let long = format!(
+        r#"{{"id":"a1","day":"2024-12-01","met":{{"interval":60.0,"items":[{}]}},"x":0.30000000000000004,"note":"夜更かし 🍷","score":null,"whole":300.0}}"#,
+        items.join(",")
+    );
+    let short = r#"{"id":"a2","day":"2024-12-02","score":80,"whole":1.0}"#.to_string();
+    let docs: Vec<Value> = [&long, &short]
+        .iter()
+        .map(|t| serde_json::from_str(t).unwrap())
+        .collect();
+    store
+        .put_page(activity, &docs, &[long.clone(), short.clone()], &[], None)
+        .await
+        .unwrap();
+    let raw = raw_records(&name, "daily_activity").await;
+    assert_eq!(raw.len(), 2);
+    let z = field(&raw[0], "z");
+    assert!(
+        z.is_instance_of::<js_sys::Uint8Array>(),
+        "the long one is compressed"
+    );
+    assert!(field(&raw[0], "doc").is_undefined());
+    let z_len = js_sys::Uint8Array::from(z).length() as usize;
+    assert!(z_len * 4 < long.len(), "{z_len} bytes for {}", long.len());
+    assert!(field(&raw[1], "z").is_undefined(), "the short one is not");
+    assert!(!field(&raw[1], "doc").is_undefined());
+    // Read back: the same documents; exported: the same text, to the character.
+    assert_eq!(store.all_docs(activity).await.unwrap(), docs);
+    let text = store.export(Utc::now()).await.unwrap().text();
+    assert!(
+        text.contains(&long),
+        "the export holds the document as received"
+    );
+    assert!(text.contains(&short));
+    let csv = store
+        .csv(activity, day("2024-12-03"))
+        .await
+        .unwrap()
+        .parts
+        .concat();
+    assert!(csv.contains("0.30000000000000004") && csv.contains("夜更かし 🍷"));
+    // A revision replaces it, also compressed.
+    let revised = long.replace("\"note\":\"夜更かし 🍷\"", "\"note\":\"revised\"");
+    let doc: Value = serde_json::from_str(&revised).unwrap();
+    store
+        .put_page(
+            activity,
+            std::slice::from_ref(&doc),
+            std::slice::from_ref(&revised),
+            &[],
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .docs_between(activity, day("2024-12-01"), day("2024-12-01"))
+            .await
+            .unwrap(),
+        vec![doc]
+    );
+    done(store).await;
+}
+
+/// A heartrate day written before the bytes form (typed arrays `t`, `bpm`, `src`) is
+/// still read, and is written as bytes once it changes.
+#[wasm_bindgen_test]
+async fn heartrate_days_of_the_typed_array_form_are_read_and_rewritten_as_bytes() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    use std::future::IntoFuture;
+    let name = unique("hr-v1-form");
+    let store = Store::open(&name).await.unwrap();
+    let hr = ep("heartrate");
+    // A record as the store wrote it before: 00:00:10 awake 61, 00:05:00 rest 55
+    // (with timestamp_unix).
+    let record = js_sys::JSON::parse(
+        r#"{"key":"2024-12-13","day":"2024-12-13","n":2,"sources":["awake","rest"]}"#,
+    )
+    .unwrap();
+    let set = |k: &str, v: &JsValue| {
+        js_sys::Reflect::set(&record, &JsValue::from_str(k), v).unwrap();
+    };
+    set(
+        "t",
+        &js_sys::Uint32Array::from(&[10_000u32, 300_000][..]).into(),
+    );
+    set("bpm", &js_sys::Uint16Array::from(&[61u16, 55][..]).into());
+    set("src", &js_sys::Uint8Array::from(&[0u8, 0x81][..]).into());
+    {
+        let db = Database::open(&name).into_future().await.unwrap();
+        let tx = db
+            .transaction("heartrate")
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let os = tx.object_store("heartrate").unwrap();
+        os.put(&record).primitive().unwrap().await.unwrap();
+        drop(os);
+        tx.commit().await.unwrap();
+        db.close();
+    }
+    let first = json!({"bpm": 61, "source": "awake", "timestamp": "2024-12-13T00:00:10+00:00"});
+    let second = json!({"bpm": 55, "source": "rest", "timestamp": "2024-12-13T00:05:00+00:00", "timestamp_unix": 1_734_048_300_000_i64});
+    assert_eq!(
+        store.all_docs(hr).await.unwrap(),
+        vec![first.clone(), second.clone()]
+    );
+    // The day changes: written as bytes, every sample kept.
+    let third = json!({"bpm": 58, "source": "rest", "timestamp": "2024-12-13T00:10:00+00:00"});
+    store
+        .put_page(hr, std::slice::from_ref(&third), &[], &[], None)
+        .await
+        .unwrap();
+    let raw = raw_records(&name, "heartrate").await;
+    assert!(field(&raw[0], "p").is_instance_of::<js_sys::Uint8Array>());
+    assert!(field(&raw[0], "t").is_undefined());
+    assert_eq!(
+        store.all_docs(hr).await.unwrap(),
+        vec![first, second, third]
+    );
     done(store).await;
 }

@@ -49,7 +49,10 @@ extern "C" {
 /// Tunables of a [`Client`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientOptions {
-    /// Requests in flight at once across all pagers of the client (default 4).
+    /// Requests in flight at once across all pagers of the client (default 6: what a
+    /// browser keeps open to one host over HTTP/1.1; at a phone's 300 ms per request
+    /// that is 20 requests a second, just above Oura's rate limit of 16.7 — see
+    /// BENCHMARKS.md, "The first sync over a phone network").
     pub max_in_flight: usize,
     /// Time allowed for one attempt, body included (default 30 s).
     pub timeout: Duration,
@@ -61,7 +64,7 @@ pub struct ClientOptions {
 impl Default for ClientOptions {
     fn default() -> Self {
         ClientOptions {
-            max_in_flight: 4,
+            max_in_flight: 6,
             timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
         }

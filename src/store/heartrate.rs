@@ -1,18 +1,23 @@
 //! Heartrate samples packed per UTC day (pure, tested natively).
 //!
-//! The packing is part of the schema (a change needs a migration). One record per UTC
-//! day, primary key and `day` both `YYYY-MM-DD` (the UTC date):
+//! The packing is part of the schema (a change needs a migration or, as for `p`, a
+//! reader of both forms). One record per UTC day, primary key and `day` both
+//! `YYYY-MM-DD` (the UTC date), holding the day's [`Columns`]:
 //!
 //! ```text
 //! { key: "2026-11-20", day: "2026-11-20", n: 1187,
-//!   t:   Uint32Array  milliseconds since 00:00:00 UTC of that day,
-//!   bpm: Uint16Array,
-//!   src: Uint8Array   index into `sources` (bits 0–6); bit 7 set: the sample
-//!                     carried `timestamp_unix` equal to its instant in ms (OpenAPI
-//!                     1.41), rebuilt on reading at no storage cost,
+//!   p: Uint8Array     the columns t, bpm, src as bytes (super::heartrate_bytes):
+//!     t    milliseconds since 00:00:00 UTC of that day,
+//!     bpm,
+//!     src  index into `sources` (bits 0–6); bit 7 set: the sample
+//!          carried `timestamp_unix` equal to its instant in ms (OpenAPI
+//!          1.41), rebuilt on reading at no storage cost,
 //!   sources: ["awake", "rest", …],          // the day's distinct source strings
 //!   x?: [{t, s, f: {…}}] }                   // only for samples with other fields
 //! ```
+//!
+//! A record written before `p` has the columns as typed arrays instead
+//! (`t: Uint32Array, bpm: Uint16Array, src: Uint8Array`); both are read.
 //!
 //! Samples are sorted by (instant, source); the natural key is instant + source, so
 //! storing a sample again replaces its bpm (idempotent). Unpacked samples are
@@ -605,19 +610,7 @@ mod tests {
         assert!(DayPack::from_columns(c).is_err());
     }
 
-    /// A small deterministic PRNG (xorshift64*), so the property test needs no crate.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
+    use crate::store::test_rng::Rng;
 
     /// Property: whatever samples arrive (any instants over a few days, any offsets
     /// spelled, repeats with new bpm, sources old and new), pack → columns → unpack

@@ -10,10 +10,12 @@ use super::csv::{self, CsvFile, CsvWriter};
 use super::error::{StorageUse, StoreError};
 use super::export::{self, ExportFile, ExportWriter, ImportCount, ImportReport};
 use super::heartrate::{self, Columns, DayPack, Merged, Sample};
+use super::heartrate_bytes;
 use super::heartrate_days::{self, DayStats};
 use super::page::{self, Quarantined, Seen, SweepRange, ENDPOINT_INDEX, QUARANTINE_STORE};
-use super::record;
+use super::record::{self, RecordMeta};
 use super::series::{self as srows, SERIES_STORE, SERIES_VERSION, SERIES_VERSION_KEY};
+use super::{deflate, inflate};
 use super::{DAY_INDEX, HEARTRATE_COUNT_KEY, META_STORE, SCHEMA_VERSION};
 use crate::endpoints::{Endpoint, EndpointId, NaturalKey, ENDPOINTS};
 use crate::insights::series::Row;
@@ -395,11 +397,7 @@ impl Store {
             all.extend(seen.clone());
             (range, all)
         });
-        let records = plan
-            .records
-            .iter()
-            .map(|(m, text)| parse_record(&record::record_json(m, text)))
-            .collect::<Result<Vec<_>, _>>()?;
+        let records = doc_records(plan.records.iter().map(|(m, text)| (m, text.as_str()))).await?;
         let quarantined = plan
             .quarantined
             .iter()
@@ -703,14 +701,7 @@ impl Store {
         let _ = tx.commit().await;
         for r in &records {
             let day = js_key_day(get(r, "key")?).ok_or_else(|| corrupt("heartrate key"))?;
-            let t = get(r, "t")?
-                .dyn_into::<Uint32Array>()
-                .map_err(|_| corrupt("heartrate t"))?
-                .to_vec();
-            let bpm = get(r, "bpm")?
-                .dyn_into::<Uint16Array>()
-                .map_err(|_| corrupt("heartrate bpm"))?
-                .to_vec();
+            let (t, bpm, _) = read_columns(r)?;
             heartrate_days::accumulate(&mut out, day, &t, &bpm, offset_s, (first, last));
         }
         Ok(out)
@@ -827,9 +818,7 @@ impl Store {
                 let Some(key) = get(&r, "key")?.as_string() else {
                     continue;
                 };
-                let doc = get(&r, "doc")?;
-                let text: Option<String> = JSON::stringify(&doc).ok().map(Into::into);
-                let Some(doc) = text.and_then(|t| serde_json::from_str::<Value>(&t).ok()) else {
+                let Some(doc) = read_doc(&r).ok() else {
                     continue;
                 };
                 if let Some((_, Some(rec))) = srows::row_write(e, &key, &doc) {
@@ -966,10 +955,7 @@ impl Store {
         // Build the JS records before the transaction (no work but requests inside it).
         let mut batches = Vec::with_capacity(plan.docs.len());
         for (endpoint, docs) in &plan.docs {
-            let records = docs
-                .iter()
-                .map(|(m, raw)| parse_record(&record::record_json(m, raw.get())))
-                .collect::<Result<Vec<_>, _>>()?;
+            let records = doc_records(docs.iter().map(|(m, raw)| (m, raw.get()))).await?;
             let keys: Vec<&str> = docs.iter().map(|(m, _)| m.key.as_str()).collect();
             // Each document's series row (parsed here only for endpoints that have rows).
             let mut rows = Vec::new();
@@ -1101,8 +1087,60 @@ fn corrupt(what: &str) -> StoreError {
     StoreError::Data(format!("a stored record is damaged ({what})"))
 }
 
+/// The records of documents `(meta, JSON text as received)`: the long ones compressed
+/// (`z`, see [`record`]; all compressed at once, before any transaction), the others,
+/// and all of them where the browser cannot compress, as `doc`.
+async fn doc_records<'a>(
+    docs: impl Iterator<Item = (&'a RecordMeta, &'a str)>,
+) -> Result<Vec<JsValue>, StoreError> {
+    let docs: Vec<(&RecordMeta, &str)> = docs.collect();
+    let compressed = futures::future::join_all(docs.iter().map(|(_, text)| async move {
+        if text.len() >= record::COMPRESS_FROM {
+            deflate::deflate(text).await
+        } else {
+            None
+        }
+    }))
+    .await;
+    docs.iter()
+        .zip(compressed)
+        .map(|((m, text), z)| match z {
+            Some(z) => {
+                let obj = parse_record(&record::record_head_json(m))?;
+                Reflect::set(&obj, &JsValue::from_str("z"), &z).map_err(|e| js_err("record", e))?;
+                Ok(obj)
+            }
+            None => parse_record(&record::record_json(m, text)),
+        })
+        .collect()
+}
+
+/// The largest document text a compressed record may hold (a damaged one must not
+/// fill the memory): far above any Oura document (a day of activity is ≈ 12 KB).
+const MAX_DOC_BYTES: usize = 16 << 20;
+
+/// The JSON text of a compressed record's document (`z`), `None` for a record in the
+/// `doc` form.
+fn compressed_text(r: &JsValue) -> Result<Option<String>, StoreError> {
+    let z = get(r, "z")?;
+    if z.is_undefined() {
+        return Ok(None);
+    }
+    let z = z
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| corrupt("compressed doc"))?
+        .to_vec();
+    let text = inflate::inflate(&z, MAX_DOC_BYTES).map_err(|e| corrupt(&e))?;
+    String::from_utf8(text)
+        .map(Some)
+        .map_err(|_| corrupt("compressed doc: not UTF-8"))
+}
+
 /// The document of a record, exactly as received.
 fn read_doc(r: &JsValue) -> Result<Value, StoreError> {
+    if let Some(text) = compressed_text(r)? {
+        return serde_json::from_str(&text).map_err(|_| corrupt("doc"));
+    }
     let doc = get(r, "doc")?;
     let text: String = JSON::stringify(&doc)
         .map_err(|e| js_err("record", e))?
@@ -1120,6 +1158,9 @@ fn read_doc(r: &JsValue) -> Result<Value, StoreError> {
 /// numbers keep their digits; nothing is parsed as a float) with whole floats spelled
 /// `300.0` again.
 fn doc_text(r: &JsValue) -> Result<String, StoreError> {
+    if let Some(text) = compressed_text(r)? {
+        return Ok(text);
+    }
     let doc = get(r, "doc")?;
     if doc.is_undefined() {
         return Err(corrupt("doc"));
@@ -1135,9 +1176,17 @@ fn doc_text(r: &JsValue) -> Result<String, StoreError> {
     Ok(record::respell_whole_floats(&text, &pointers))
 }
 
-/// The UTC day and samples of a heartrate record.
-fn read_day(r: &JsValue) -> Result<(NaiveDate, DayPack), StoreError> {
-    let day = js_key_day(get(r, "key")?).ok_or_else(|| corrupt("heartrate key"))?;
+/// The columns `(t, bpm, src)` of a heartrate record: its bytes `p`
+/// ([`heartrate_bytes`]), or the typed arrays of a record written before them.
+fn read_columns(r: &JsValue) -> Result<heartrate_bytes::DayColumns, StoreError> {
+    let p = get(r, "p")?;
+    if !p.is_undefined() {
+        let p = p
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| corrupt("heartrate p"))?
+            .to_vec();
+        return heartrate_bytes::decode(&p).map_err(StoreError::Data);
+    }
     let t = get(r, "t")?
         .dyn_into::<Uint32Array>()
         .map_err(|_| corrupt("heartrate t"))?
@@ -1150,6 +1199,13 @@ fn read_day(r: &JsValue) -> Result<(NaiveDate, DayPack), StoreError> {
         .dyn_into::<Uint8Array>()
         .map_err(|_| corrupt("heartrate src"))?
         .to_vec();
+    Ok((t, bpm, src))
+}
+
+/// The UTC day and samples of a heartrate record.
+fn read_day(r: &JsValue) -> Result<(NaiveDate, DayPack), StoreError> {
+    let day = js_key_day(get(r, "key")?).ok_or_else(|| corrupt("heartrate key"))?;
+    let (t, bpm, src) = read_columns(r)?;
     let sources: Vec<String> = get(r, "sources")?
         .dyn_into::<Array>()
         .map_err(|_| corrupt("heartrate sources"))?
@@ -1209,9 +1265,8 @@ fn write_day(day: NaiveDate, pack: &DayPack) -> Result<JsValue, StoreError> {
     let set = |field: &str, v: &JsValue| {
         Reflect::set(&obj, &JsValue::from_str(field), v).map_err(|e| js_err("record", e))
     };
-    set("t", &Uint32Array::from(c.t.as_slice()).into())?;
-    set("bpm", &Uint16Array::from(c.bpm.as_slice()).into())?;
-    set("src", &Uint8Array::from(c.src.as_slice()).into())?;
+    let p = heartrate_bytes::encode(&c.t, &c.bpm, &c.src).map_err(StoreError::Data)?;
+    set("p", &Uint8Array::from(p.as_slice()).into())?;
     Ok(obj)
 }
 

@@ -22,16 +22,22 @@
 //!   heartrate write; computed once from the records when absent).
 //! - v4: the `series` store (see [`series`]): a compact row beside each document the
 //!   insights use, with a `day` index; built from the existing documents on first use.
+//!   Heartrate days are written with their samples as bytes `p` ([`heartrate_bytes`],
+//!   ≈ 2–3 B a sample instead of 7); a day written before keeps its typed arrays until
+//!   it next changes, and both are read (no migration).
 //!
-//! `error`, `record`, `heartrate`, `export`, `csv` and `series` are pure (tested natively); `idb` is the
+//! `error`, `record`, `heartrate`, `heartrate_bytes`, `export`, `csv` and `series` are pure (tested natively); `idb` is the
 //! browser half (tested in Chromium by `tests/store.rs`).
 
 pub mod csv;
+mod deflate;
 pub mod error;
 pub mod export;
 pub mod heartrate;
+pub mod heartrate_bytes;
 pub mod heartrate_days;
 mod idb;
+pub mod inflate;
 pub mod page;
 pub mod record;
 pub mod series;
@@ -54,3 +60,20 @@ pub const META_STORE: &str = "meta";
 pub const HEARTRATE_COUNT_KEY: &str = "count/heartrate";
 /// The name of the `day` index of every collection store.
 pub const DAY_INDEX: &str = "day";
+
+/// A small deterministic PRNG (xorshift64*) for the store's property tests (no crate).
+#[cfg(test)]
+pub(crate) mod test_rng {
+    pub struct Rng(pub u64);
+    impl Rng {
+        pub fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        pub fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+}

@@ -15,6 +15,13 @@
 //!   it (null stays null, absent stays absent, unknown fields and key order stay —
 //!   except that JavaScript puts integer-like keys such as `"10"` first; Oura has none).
 //!
+//! A document whose text is [`COMPRESS_FROM`] bytes or longer (a day of activity with its
+//! 1,440 MET values, a night of sleep with its heart-rate and HRV items) is stored as
+//! `{"key": …, "day": …, "z": Uint8Array}` instead: `z` is its JSON text exactly as
+//! received, raw-DEFLATE compressed by the browser (`CompressionStream`), read back by
+//! [`super::inflate`] — no `floats` needed, every character comes back. A browser that
+//! cannot compress writes the `doc` form, and both forms are read.
+//!
 //! Heartrate records are different (packed per UTC day): see [`super::heartrate`].
 
 use crate::endpoints::{Endpoint, NaturalKey};
@@ -212,16 +219,32 @@ pub fn restore_floats(doc: &mut Value, pointers: &[String]) {
     }
 }
 
-/// The JSON text of a record, `doc_json` being the document's JSON text (as received,
-/// or serialised by serde_json): `JSON.parse` of it is what is stored.
-pub fn record_json(meta: &RecordMeta, doc_json: &str) -> String {
-    let mut s = String::with_capacity(doc_json.len() + 64);
+/// Documents whose JSON text has at least this many bytes are stored compressed.
+pub const COMPRESS_FROM: usize = 512;
+
+/// The JSON text of the record of a compressed document, without its `z`:
+/// `{"key": …, "day": …}`.
+pub fn record_head_json(meta: &RecordMeta) -> String {
+    let mut s = head(meta, 64);
+    s.push('}');
+    s
+}
+
+fn head(meta: &RecordMeta, capacity: usize) -> String {
+    let mut s = String::with_capacity(capacity);
     s.push_str("{\"key\":");
     s.push_str(&json_string(&meta.key));
     if let Some(day) = &meta.day {
         s.push_str(",\"day\":");
         s.push_str(&json_string(day));
     }
+    s
+}
+
+/// The JSON text of a record, `doc_json` being the document's JSON text (as received,
+/// or serialised by serde_json): `JSON.parse` of it is what is stored.
+pub fn record_json(meta: &RecordMeta, doc_json: &str) -> String {
+    let mut s = head(meta, doc_json.len() + 64);
     if !meta.floats.is_empty() {
         s.push_str(",\"floats\":[");
         for (i, p) in meta.floats.iter().enumerate() {
@@ -582,5 +605,9 @@ mod tests {
         };
         let rec: Value = serde_json::from_str(&record_json(&no_day, "{}")).unwrap();
         assert_eq!(rec, json!({"key": "k", "doc": {}}));
+        let head: Value = serde_json::from_str(&record_head_json(&meta)).unwrap();
+        assert_eq!(head, json!({"key": "a\"b", "day": "2024-01-02"}));
+        let head: Value = serde_json::from_str(&record_head_json(&no_day)).unwrap();
+        assert_eq!(head, json!({"key": "k"}));
     }
 }
