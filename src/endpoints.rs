@@ -149,6 +149,19 @@ impl Endpoint {
         format!("endpoint.{}.about", self.path)
     }
 
+    /// The longest UTC window, in days and padding included, that a sync asks a
+    /// [`QueryKind::DateTimes`] endpoint for (Oura accepts 30). Heart rate: 30 (at
+    /// 1,200 samples a day a window is ≈ 38 full pages, only its last one part-full).
+    /// The battery: 20, so that a window's rows (≈ 47 a day in the simulator) fit one
+    /// page of 1,000 — in 30-day windows every window took a second request for its
+    /// last ≈ 400 rows (`make bench`, BENCHMARKS.md).
+    pub fn window_days(&self) -> i64 {
+        match self.id {
+            EndpointId::RingBatteryLevel => 20,
+            _ => crate::oura::window::HEARTRATE_MAX_WINDOW_DAYS,
+        }
+    }
+
     /// The API path relative to `api_base`.
     pub fn api_path(&self) -> String {
         format!("/v2/usercollection/{}", self.path)

@@ -24,5 +24,6 @@ pub use super::rate_limit::{next_pause_until, stated_wait};
 pub use super::retry::{RetryDecision, RetryPolicy};
 pub use super::window::{
     collection_url, datetime_param, datetime_windows, heartrate_windows, list_params, request_url,
-    split_range, Window, DATE_PADDING_DAYS, HEARTRATE_MAX_WINDOW_DAYS, HEARTRATE_PADDING_DAYS,
+    split_range, windows_of_days, Window, DATE_PADDING_DAYS, HEARTRATE_MAX_WINDOW_DAYS,
+    HEARTRATE_PADDING_DAYS,
 };

@@ -153,6 +153,12 @@ pub fn split_range(from: DateTime<Utc>, to: DateTime<Utc>, max: TimeDelta) -> Ve
 /// split into windows of at most 30 days, padding included. Walk all of them, even
 /// when one comes back empty. Empty when `first > last`.
 pub fn heartrate_windows(first: NaiveDate, last: NaiveDate) -> Vec<Window> {
+    windows_of_days(first, last, HEARTRATE_MAX_WINDOW_DAYS)
+}
+
+/// The same as [`heartrate_windows`] in windows of at most `max_days` (1 to
+/// [`HEARTRATE_MAX_WINDOW_DAYS`]; see [`Endpoint::window_days`]).
+pub fn windows_of_days(first: NaiveDate, last: NaiveDate, max_days: i64) -> Vec<Window> {
     if first > last {
         return Vec::new();
     }
@@ -165,7 +171,9 @@ pub fn heartrate_windows(first: NaiveDate, last: NaiveDate) -> Vec<Window> {
     let (Some(a), Some(b)) = (a.and_hms_opt(0, 0, 0), b.and_hms_opt(0, 0, 0)) else {
         return Vec::new();
     };
-    split_range(a.and_utc(), b.and_utc(), max_heartrate_window())
+    let max =
+        TimeDelta::try_days(max_days.clamp(1, HEARTRATE_MAX_WINDOW_DAYS)).unwrap_or(TimeDelta::MAX);
+    split_range(a.and_utc(), b.and_utc(), max)
 }
 
 /// The windows of any [`QueryKind::DateTimes`] endpoint (heartrate, ring_battery_level)

@@ -18,7 +18,7 @@
 //!   saved with that window pending, so the watermark never moves over it; the next
 //!   sync asks it once more.
 
-use super::plan::{heartrate_run_windows, EndpointState, RunWindows, WindowSpec};
+use super::plan::{run_windows_of, EndpointState, RunWindows, WindowSpec};
 use crate::endpoints::{Endpoint, QueryKind};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -91,7 +91,7 @@ pub fn extend_to(e: &Endpoint, run: &mut RunWindows, today: NaiveDate) -> bool {
             }
         }
         QueryKind::DateTimes => {
-            for w in heartrate_run_windows(Some(through), through, today) {
+            for w in run_windows_of(e, Some(through), through, today) {
                 run.windows.push(w);
                 run.done.push(false);
             }
@@ -170,7 +170,7 @@ pub fn fail_permanently(
 mod tests {
     use super::*;
     use crate::endpoints::by_path;
-    use crate::sync::plan::{document_windows, FLOOR};
+    use crate::sync::plan::{document_windows, heartrate_run_windows, FLOOR};
     use std::collections::BTreeMap;
 
     fn d(s: &str) -> NaiveDate {

@@ -12,8 +12,8 @@
 //!   with the same windows, skipping the done ones; `next_token` is never persisted, an
 //!   interrupted window is fetched again from its start (upserts make that harmless).
 
-use crate::endpoints::{Endpoint, QueryKind};
-use crate::oura::query::{heartrate_windows, Window};
+use crate::endpoints::{Endpoint, EndpointId, QueryKind};
+use crate::oura::query::{windows_of_days, Window};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -301,10 +301,25 @@ pub fn document_windows(
     }
 }
 
-/// The windows of a time-series endpoint (heartrate, ring_battery_level) for a run up
-/// to `today`: from its watermark minus the trailing window, or on a first sync from
-/// `history_start` (see [`history_start`]).
+/// The windows of heartrate for a run up to `today`: from its watermark minus the
+/// trailing window, or on a first sync from `history_start` (see [`history_start`]).
 pub fn heartrate_run_windows(
+    watermark: Option<NaiveDate>,
+    history_start: NaiveDate,
+    today: NaiveDate,
+) -> Vec<WindowSpec> {
+    run_windows_of(
+        EndpointId::Heartrate.endpoint(),
+        watermark,
+        history_start,
+        today,
+    )
+}
+
+/// The windows of a time-series endpoint (heartrate, ring_battery_level) for a run up
+/// to `today`, as [`heartrate_run_windows`], each at most [`Endpoint::window_days`].
+pub fn run_windows_of(
+    e: &Endpoint,
     watermark: Option<NaiveDate>,
     history_start: NaiveDate,
     today: NaiveDate,
@@ -314,7 +329,7 @@ pub fn heartrate_run_windows(
         None => history_start.max(FLOOR),
     }
     .min(today);
-    heartrate_windows(first, today)
+    windows_of_days(first, today, e.window_days())
         .iter()
         .map(WindowSpec::from_window)
         .collect()
@@ -424,6 +439,33 @@ mod tests {
             prev_end.unwrap().date_naive() > d("2026-11-24"),
             "covers today"
         );
+    }
+
+    #[test]
+    fn the_battery_walks_the_same_range_in_20_day_windows() {
+        let hr = heartrate_run_windows(None, d("2025-11-24"), d("2026-11-24"));
+        let battery = run_windows_of(
+            ep("ring_battery_level"),
+            None,
+            d("2025-11-24"),
+            d("2026-11-24"),
+        );
+        let bounds = |w: &[WindowSpec]| -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+            w.iter()
+                .map(|s| match s {
+                    WindowSpec::Instants { start, end } => (*start, *end),
+                    other => panic!("instants expected: {other:?}"),
+                })
+                .collect()
+        };
+        let (h, b) = (bounds(&hr), bounds(&battery));
+        assert_eq!(h[0].0, b[0].0, "same start");
+        assert_eq!(h.last().unwrap().1, b.last().unwrap().1, "same end");
+        assert!(b.windows(2).all(|p| p[0].1 == p[1].0), "no gap, no overlap");
+        assert!(b.iter().all(|(s, e)| *e - *s <= TimeDelta::days(20)));
+        let days = (b.last().unwrap().1 - b[0].0).num_days();
+        assert_eq!(days, 368, "the year, padded");
+        assert_eq!((h.len(), b.len()), (13, 19));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 
 use super::machine;
 use super::plan::{
-    self, document_windows, heartrate_run_windows, EndpointState, RunWindows, StatusSummary,
-    WindowSpec, FLOOR,
+    self, document_windows, run_windows_of, EndpointState, RunWindows, StatusSummary, WindowSpec,
+    FLOOR,
 };
 use super::progress::{SyncOutcome, SyncProgress};
 use crate::endpoints::{Endpoint, EndpointId, QueryKind, ENDPOINTS};
@@ -166,9 +166,7 @@ async fn prepare(
     match state.run.as_mut() {
         None => {
             let windows = match e.query {
-                QueryKind::DateTimes => {
-                    heartrate_run_windows(state.watermark, history_start, today)
-                }
+                QueryKind::DateTimes => run_windows_of(e, state.watermark, history_start, today),
                 _ => document_windows(e, state.watermark, today),
             };
             state.run = Some(RunWindows::with_id(now_ms(), today, windows));
