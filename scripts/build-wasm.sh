@@ -47,8 +47,11 @@ for f in "$SPLIT"/split_*.wasm "$SPLIT"/chunk_*.wasm; do
   [ -e "$f" ] && cp "$f" "$OUT.tmp/"
 done
 # The features the wasm uses (Rust's wasm32 defaults); each module is optimised alone.
+# HEALTHHUB_WASM_NAMES=1 keeps the function names (a build to profile, larger).
+NAMES=()
+if [ "${HEALTHHUB_WASM_NAMES:-0}" = 1 ]; then NAMES=(-g); fi
 for f in "$OUT.tmp"/*.wasm; do
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt -Oz "${NAMES[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$f" -o "$f.opt" 2> >(grep -v 'unknown name subsection' >&2)
   mv "$f.opt" "$f"

@@ -5,7 +5,8 @@
 // (storage is not reset). (Connected to the Chromium Playwright drives, Lighthouse's
 // protocol calls time out: Playwright holds every new target.) Lighthouse is installed
 // on first use into target/bench-tools (not a dependency of the app or of `make test`).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,13 +26,14 @@ function install() {
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--save-exact', `lighthouse@${LIGHTHOUSE_VERSION}`], { cwd: TOOLS, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/// One Lighthouse run of `url` in a Chromium on the profile `dir`.
-function run(url, dir) {
+/// One Lighthouse run of `url` in a Chromium on the profile `dir`. (Asynchronous: the
+/// app's static server runs in this process and must keep answering.)
+async function run(url, dir) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hh-lh-')), 'report.json');
   const flags = ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${dir}`].join(' ');
-  execFileSync(process.execPath, [CLI, url, `--chrome-flags=${flags}`, '--disable-storage-reset',
+  await promisify(execFile)(process.execPath, [CLI, url, `--chrome-flags=${flags}`, '--disable-storage-reset',
     '--only-categories=performance,accessibility,best-practices', '--output=json', `--output-path=${out}`, '--quiet'],
-  { stdio: ['ignore', 'ignore', 'inherit'], timeout: 180000, env: { ...process.env, CHROME_PATH: CHROMIUM } });
+  { timeout: 180000, env: { ...process.env, CHROME_PATH: CHROMIUM } });
   const r = JSON.parse(fs.readFileSync(out, 'utf8'));
   fs.rmSync(path.dirname(out), { recursive: true, force: true });
   const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
@@ -48,11 +50,11 @@ function run(url, dir) {
 }
 
 /// Median of `runs` Lighthouse runs on the profile `dir` (each figure its own median).
-export function lighthouse(url, dir, runs) {
+export async function lighthouse(url, dir, runs) {
   install();
   const all = [];
   for (let i = 0; i < runs; i++) {
-    all.push(run(url, dir));
+    all.push(await run(url, dir));
     console.error(`# lighthouse ${i + 1}/${runs}: ${JSON.stringify(all[all.length - 1])}`);
   }
   const med = (k) => {

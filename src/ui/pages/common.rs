@@ -381,10 +381,12 @@ pub fn DayPicker(day: Memo<Option<NaiveDate>>, route: String) -> impl IntoView {
     let go2 = go;
     let go3 = go;
     let step = move |n: i64| day.get_untracked().map(|d| d + chrono::Duration::days(n));
+    // Until the day is known, a no-break space holds the line (the picker must not grow
+    // under the page when it arrives: a layout shift).
     let label = move || {
         day.get()
             .map(|d| date_text(d, i18n.lang.get().code(), true))
-            .unwrap_or_default()
+            .unwrap_or_else(|| "\u{a0}".to_owned())
     };
     view! {
         <nav class="day-picker" aria-label=i18n.tr("view.day.picker")>

@@ -53,10 +53,11 @@ pub fn TodayPage() -> impl IntoView {
             href(&format!("{route}{q}"))
         }
     };
+    // A no-break space until the day is known, so that the card does not grow then.
     let heading = move || {
         day.get()
             .map(|d| date_text(d, i18n.lang.get().code(), true))
-            .unwrap_or_default()
+            .unwrap_or_else(|| "\u{a0}".to_owned())
     };
     view! {
         <h1>{i18n.tr("page.today.title")}</h1>
@@ -86,14 +87,15 @@ pub fn TodayPage() -> impl IntoView {
                 </a></li>
             </ul>
         </section>
+        <TodayVitals day=day sleep=sleep activity=activity />
         // What changed (the day's largest deviations from the personal baseline): its
         // code is loaded once the day shows a score, so a first screen without data never
-        // fetches it.
+        // fetches it. It comes after the vitals: arriving last, it would push everything
+        // under it down while the user reads (on a phone, it starts below the fold).
         {move || has_score.get().then(|| crate::ui::app::later(
             std::rc::Rc::new(move || Box::pin(async move { crate::call_split!(super::today_more(day)) })),
             true,
         ))}
-        <TodayVitals day=day sleep=sleep activity=activity />
         <section class="card" aria-labelledby="sleep-h">
             <h2 id="sleep-h">{i18n.tr("view.score.sleep")}</h2>
             {loaded_view(daily_sleep, EndpointId::DailySleep, day, false, move |d| each(i18n, d, &|m| {
