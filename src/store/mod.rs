@@ -29,6 +29,8 @@
 //! `error`, `record`, `heartrate`, `heartrate_bytes`, `export`, `csv` and `series` are pure (tested natively); `idb` is the
 //! browser half (tested in Chromium by `tests/store.rs`).
 
+pub mod battery;
+pub mod battery_bytes;
 pub mod csv;
 mod deflate;
 pub mod error;
@@ -58,6 +60,8 @@ pub const SCHEMA_VERSION: u32 = 4;
 pub const META_STORE: &str = "meta";
 /// Meta key of the number of heartrate samples stored (the store's bookkeeping).
 pub const HEARTRATE_COUNT_KEY: &str = "count/heartrate";
+/// Meta key of the number of ring battery rows stored (rows, not day records).
+pub const BATTERY_COUNT_KEY: &str = "count/ring_battery_level";
 /// The name of the `day` index of every collection store.
 pub const DAY_INDEX: &str = "day";
 
