@@ -252,6 +252,9 @@ pub fn row_value(day: NaiveDate, t: u32, e: &Entry) -> Value {
     Value::Object(fields.into_iter().collect())
 }
 
+/// The other fields of the rows that have any: `(ms of the day, fields)`.
+pub type Extras = Vec<(u32, Map<String, Value>)>;
+
 /// How a write changed a day (rows, not records).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Merged {
@@ -331,7 +334,7 @@ impl DayPack {
 
     /// The stored form: bytes `p` ([`super::battery_bytes`]) and the other fields of the
     /// rows that have any, `(t, fields)`.
-    pub fn to_stored(&self) -> (Vec<u8>, Vec<(u32, Map<String, Value>)>) {
+    pub fn to_stored(&self) -> (Vec<u8>, Extras) {
         let t: Vec<u32> = self.rows.keys().copied().collect();
         let level: Vec<u8> = self.rows.values().map(|e| e.level).collect();
         let flags: Vec<u8> = self.rows.values().map(Entry::flags).collect();
@@ -344,7 +347,7 @@ impl DayPack {
     }
 
     /// Rebuilds a day from its stored form (checked: a corrupt record is an error).
-    pub fn from_stored(p: &[u8], extra: Vec<(u32, Map<String, Value>)>) -> Result<DayPack, String> {
+    pub fn from_stored(p: &[u8], extra: Extras) -> Result<DayPack, String> {
         let (t, level, flags) = super::battery_bytes::decode(p)?;
         let mut extra: BTreeMap<u32, Map<String, Value>> = extra.into_iter().collect();
         let mut rows = BTreeMap::new();
