@@ -577,8 +577,9 @@ impl Store {
         commit(tx).await
     }
 
-    /// Number of documents of the collection (heartrate: samples, from the store's
-    /// bookkeeping; counted once from the records when it has none yet).
+    /// Number of documents of the collection (heartrate: samples, ring battery: rows,
+    /// from the store's bookkeeping; counted once from the records when it has none
+    /// yet).
     pub async fn count(&self, endpoint: &'static Endpoint) -> Result<u64, StoreError> {
         if endpoint.key == NaturalKey::TimestampSource {
             if let Some(n) = self
@@ -2049,11 +2050,11 @@ fn put_meta_in(tx: &Tx<'_>, meta: &[(String, Option<Value>)]) -> Result<(), Stor
 /// What [`Store::put_page`] did.
 #[derive(Clone, Debug, Default)]
 pub struct PageWrite {
-    /// Documents (heartrate: samples) stored.
+    /// Documents (heartrate: samples, ring battery: rows) stored.
     pub written: usize,
     /// Documents kept as received in the quarantine.
     pub quarantined: usize,
-    /// Stored documents (heartrate: samples) removed by the sweep.
+    /// Stored documents (heartrate: samples, ring battery: rows) removed by the sweep.
     pub removed: u64,
     /// The keys this page returned (to pass on to the window's last page).
     pub seen: Seen,
