@@ -1148,3 +1148,293 @@ async fn heartrate_days_of_the_typed_array_form_are_read_and_rewritten_as_bytes(
     );
     done(store).await;
 }
+
+/// Ring battery rows as the simulator (and Oura) spell them: fields sorted by name,
+/// every 30 minutes from 2026-11-20T22:00Z to 2026-11-21T01:30Z (two UTC days), and
+/// one row that would not unpack as received (microseconds, level `55.0`).
+fn battery_rows() -> Vec<Value> {
+    let base = Utc.with_ymd_and_hms(2026, 11, 20, 22, 0, 0).unwrap();
+    let mut rows: Vec<Value> = (0..8)
+        .map(|i| {
+            let at = base + chrono::TimeDelta::minutes(30 * i);
+            let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, false);
+            let mut m = serde_json::Map::new();
+            match i % 4 {
+                0 => {}
+                1 => {
+                    m.insert("charging".into(), json!(false));
+                }
+                2 => {
+                    m.insert("charging".into(), json!(true));
+                    m.insert("in_charger".into(), json!(true));
+                }
+                _ => {
+                    m.insert("charging".into(), Value::Null);
+                    m.insert("in_charger".into(), json!(false));
+                }
+            }
+            m.insert("level".into(), json!(90 - i));
+            m.insert("timestamp".into(), json!(stamp));
+            m.insert("timestamp_unix".into(), json!(at.timestamp_millis()));
+            Value::Object(m)
+        })
+        .collect();
+    rows.push(
+        serde_json::from_str(
+            r#"{"level":55.0,"timestamp":"2026-11-20T23:10:00.654321+00:00","timestamp_unix":1795216200654}"#,
+        )
+        .unwrap(),
+    );
+    rows
+}
+
+/// The rows in the store's order (time order), as text.
+fn battery_texts(rows: &[Value]) -> Vec<String> {
+    let mut rows = rows.to_vec();
+    rows.sort_by_key(|r| {
+        chrono::DateTime::parse_from_rfc3339(r["timestamp"].as_str().unwrap())
+            .unwrap()
+            .timestamp_nanos_opt()
+    });
+    rows.iter().map(text).collect()
+}
+
+#[wasm_bindgen_test]
+async fn battery_rows_are_packed_per_utc_day_and_read_back_as_received() {
+    let name = unique("battery");
+    let store = Store::open(&name).await.unwrap();
+    let battery = ep("ring_battery_level");
+    let rows = battery_rows();
+    let w = store
+        .put_page(battery, &rows, &[], &[], None)
+        .await
+        .unwrap();
+    assert_eq!((w.written, w.quarantined), (rows.len(), 0));
+    // Two day records and the row that does not pack, as before.
+    let raw = raw_records(&name, "ring_battery_level").await;
+    let keys: Vec<String> = raw
+        .iter()
+        .map(|r| field(r, "key").as_string().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        ["2026-11-20", "2026-11-20T23:10:00.654321000Z", "2026-11-21"]
+    );
+    assert!(field(&raw[0], "p").is_instance_of::<js_sys::Uint8Array>());
+    assert_eq!(field(&raw[0], "n").as_f64(), Some(4.0));
+    let want = battery_texts(&rows);
+    let all = store.all_docs(battery).await.unwrap();
+    assert_eq!(all.iter().map(text).collect::<Vec<_>>(), want);
+    assert_eq!(store.count(battery).await.unwrap(), rows.len() as u64);
+    assert_eq!(
+        store.day_bounds(battery).await.unwrap(),
+        Some((day("2026-11-20"), day("2026-11-21")))
+    );
+    let first = store
+        .docs_between(battery, day("2026-11-20"), day("2026-11-20"))
+        .await
+        .unwrap();
+    assert_eq!(first.iter().map(text).collect::<Vec<_>>(), want[..5]);
+    // The export and the CSV: one document, one row per battery row, as received.
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    let export = store.export(at).await.unwrap().text();
+    let v: Value = serde_json::from_str(&export).unwrap();
+    let exported: Vec<String> = v["collections"]["ring_battery_level"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(exported, want);
+    assert!(export.contains(r#"{"level":55.0,"timestamp":"2026-11-20T23:10:00.654321+00:00""#));
+    let csv = store.csv(battery, day("2026-12-02")).await.unwrap();
+    assert_eq!(csv.rows, rows.len() as u64);
+    let csv = csv.parts.concat();
+    assert!(csv.starts_with("\u{feff}timestamp,"), "{csv}");
+    assert!(csv.contains("55.0"));
+    // The same page again changes nothing; a revised row replaces its instant.
+    store
+        .put_page(battery, &rows, &[], &[], None)
+        .await
+        .unwrap();
+    assert_eq!(store.count(battery).await.unwrap(), rows.len() as u64);
+    let mut revised = rows[1].clone();
+    revised["level"] = json!(12);
+    let mut odd = rows[8].clone();
+    odd["level"] = json!(56);
+    store
+        .put_page(battery, &[revised.clone(), odd.clone()], &[], &[], None)
+        .await
+        .unwrap();
+    let all = store.all_docs(battery).await.unwrap();
+    assert_eq!(all.len(), rows.len());
+    assert!(all.contains(&revised) && !all.contains(&rows[1]));
+    assert!(all.contains(&odd) && !all.contains(&rows[8]));
+    assert_eq!(store.count(battery).await.unwrap(), rows.len() as u64);
+    // Still two day records and the odd row's record (replaced in place).
+    assert_eq!(raw_records(&name, "ring_battery_level").await.len(), 3);
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_last_battery_page_of_a_window_removes_rows_oura_no_longer_returns() {
+    use healthhub::store::{Seen, SweepRange};
+    let store = Store::open(&unique("battery-sweep")).await.unwrap();
+    let battery = ep("ring_battery_level");
+    let rows = battery_rows();
+    store
+        .put_page(battery, &rows, &[], &[], None)
+        .await
+        .unwrap();
+    // A window over 2026-11-20T23:00Z..2026-11-21T01:00Z: Oura returns 23:30 and
+    // 00:30 only (no longer 23:00, 00:00 and the odd 23:10).
+    let range = SweepRange::Instants {
+        start: Utc.with_ymd_and_hms(2026, 11, 20, 23, 0, 0).unwrap(),
+        end: Utc.with_ymd_and_hms(2026, 11, 21, 1, 0, 0).unwrap(),
+    };
+    let first = store
+        .put_page(battery, &rows[3..4], &[], &[], None)
+        .await
+        .unwrap();
+    let mut seen = Seen::default();
+    seen.extend(first.seen);
+    let last = store
+        .put_page(battery, &rows[5..6], &[], &[], Some((&range, &seen)))
+        .await
+        .unwrap();
+    assert_eq!(last.removed, 3);
+    let all = store.all_docs(battery).await.unwrap();
+    let mut want = rows.clone();
+    want.remove(8);
+    want.remove(4);
+    want.remove(2);
+    assert_eq!(
+        all.iter().map(text).collect::<Vec<_>>(),
+        battery_texts(&want)
+    );
+    assert_eq!(store.count(battery).await.unwrap(), 6, "the count follows");
+    // A window with nothing left on a day: the day record goes.
+    let range = SweepRange::Instants {
+        start: Utc.with_ymd_and_hms(2026, 11, 21, 0, 0, 0).unwrap(),
+        end: Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap(),
+    };
+    let w = store
+        .put_page(battery, &[], &[], &[], Some((&range, &Seen::default())))
+        .await
+        .unwrap();
+    assert_eq!(w.removed, 3);
+    assert_eq!(store.count(battery).await.unwrap(), 3);
+    assert_eq!(
+        store.day_bounds(battery).await.unwrap(),
+        Some((day("2026-11-20"), day("2026-11-20")))
+    );
+    done(store).await;
+}
+
+/// Battery rows stored before the day records (one record per row, keyed by instant)
+/// are read as before, and folded into the day record when their day is written.
+#[wasm_bindgen_test]
+async fn battery_rows_of_the_earlier_form_are_read_and_folded_into_their_day() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+    use std::future::IntoFuture;
+    let name = unique("battery-v3-form");
+    let store = Store::open(&name).await.unwrap();
+    let battery = ep("ring_battery_level");
+    let rows = battery_rows();
+    {
+        // As the store wrote them before: {key: instant key, day, doc}.
+        let db = Database::open(&name).into_future().await.unwrap();
+        let tx = db
+            .transaction("ring_battery_level")
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .unwrap();
+        let os = tx.object_store("ring_battery_level").unwrap();
+        let earlier: Vec<Value> = rows[..5].iter().chain(&rows[8..]).cloned().collect();
+        for r in &earlier {
+            let at = chrono::DateTime::parse_from_rfc3339(r["timestamp"].as_str().unwrap())
+                .unwrap()
+                .with_timezone(&Utc);
+            let key = at.format("%Y-%m-%dT%H:%M:%S%.9fZ").to_string();
+            let floats = healthhub::store::record::float_pointers(r);
+            let record = json!({"key": key, "day": &key[..10], "floats": floats, "doc": r});
+            let record = js_sys::JSON::parse(&record.to_string()).unwrap();
+            os.put(&record).primitive().unwrap().await.unwrap();
+        }
+        drop(os);
+        tx.commit().await.unwrap();
+        db.close();
+    }
+    let earlier: Vec<Value> = rows[..5].iter().chain(&rows[8..]).cloned().collect();
+    let want = battery_texts(&earlier);
+    let all = store.all_docs(battery).await.unwrap();
+    assert_eq!(all.iter().map(text).collect::<Vec<_>>(), want);
+    assert_eq!(store.count(battery).await.unwrap(), 6);
+    // A new row of that day and a revision of one of the earlier form.
+    let mut revised = rows[2].clone();
+    revised["level"] = json!(3);
+    store
+        .put_page(battery, &[rows[5].clone(), revised.clone()], &[], &[], None)
+        .await
+        .unwrap();
+    let raw = raw_records(&name, "ring_battery_level").await;
+    let keys: Vec<String> = raw
+        .iter()
+        .map(|r| field(r, "key").as_string().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        ["2026-11-20", "2026-11-20T23:10:00.654321000Z", "2026-11-21"],
+        "the packable rows folded into the day record; the odd one kept"
+    );
+    let mut now = earlier.clone();
+    now[2] = revised;
+    now.push(rows[5].clone());
+    let all = store.all_docs(battery).await.unwrap();
+    assert_eq!(
+        all.iter().map(text).collect::<Vec<_>>(),
+        battery_texts(&now)
+    );
+    assert_eq!(store.count(battery).await.unwrap(), 7);
+    done(store).await;
+}
+
+#[wasm_bindgen_test]
+async fn battery_import_adds_missing_rows_only() {
+    let source = Store::open(&unique("battery-import-src")).await.unwrap();
+    let battery = ep("ring_battery_level");
+    let rows = battery_rows();
+    source
+        .put_page(battery, &rows, &[], &[], None)
+        .await
+        .unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    let file = source.export(at).await.unwrap().text();
+    done(source).await;
+
+    let store = Store::open(&unique("battery-import-dst")).await.unwrap();
+    // The device has a revised row 1 and the odd row already.
+    let mut revised = rows[1].clone();
+    revised["level"] = json!(12);
+    store
+        .put_page(battery, &[revised.clone(), rows[8].clone()], &[], &[], None)
+        .await
+        .unwrap();
+    let report = store.import(&file).await.unwrap();
+    let b = report.get("ring_battery_level").unwrap();
+    assert_eq!((b.added, b.kept), (rows.len() as u64 - 2, 2));
+    let mut want = rows.clone();
+    want[1] = revised;
+    let all = store.all_docs(battery).await.unwrap();
+    assert_eq!(
+        all.iter().map(text).collect::<Vec<_>>(),
+        battery_texts(&want)
+    );
+    assert_eq!(store.count(battery).await.unwrap(), rows.len() as u64);
+    let again = store.import(&file).await.unwrap();
+    assert_eq!(again.get("ring_battery_level").unwrap().added, 0);
+    assert_eq!(store.count(battery).await.unwrap(), rows.len() as u64);
+    done(store).await;
+}

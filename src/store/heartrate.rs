@@ -140,7 +140,7 @@ impl Sample {
 }
 
 /// Whether a value holds a number that is not an integer.
-fn has_fraction(v: &Value) -> bool {
+pub(super) fn has_fraction(v: &Value) -> bool {
     match v {
         Value::Number(n) => n.is_f64(),
         Value::Array(a) => a.iter().any(has_fraction),

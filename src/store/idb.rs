@@ -6,6 +6,7 @@
 //! is awaited inside a transaction; all parsing and checking happens before the
 //! transaction starts.
 
+use super::battery::{self, Row as BatteryRow};
 use super::csv::{self, CsvFile, CsvWriter};
 use super::error::{StorageUse, StoreError};
 use super::export::{self, ExportFile, ExportWriter, ImportCount, ImportReport};
@@ -16,7 +17,7 @@ use super::page::{self, Quarantined, Seen, SweepRange, ENDPOINT_INDEX, QUARANTIN
 use super::record::{self, RecordMeta};
 use super::series::{self as srows, SERIES_STORE, SERIES_VERSION, SERIES_VERSION_KEY};
 use super::{deflate, inflate};
-use super::{DAY_INDEX, HEARTRATE_COUNT_KEY, META_STORE, SCHEMA_VERSION};
+use super::{BATTERY_COUNT_KEY, DAY_INDEX, HEARTRATE_COUNT_KEY, META_STORE, SCHEMA_VERSION};
 use crate::endpoints::{Endpoint, EndpointId, NaturalKey, ENDPOINTS};
 use crate::insights::series::Row;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -404,7 +405,7 @@ impl Store {
             .map(|q| parse_record(&q.record_json()))
             .collect::<Result<Vec<_>, _>>()?;
         let mut result = PageWrite {
-            written: records.len() + plan.samples.len(),
+            written: records.len() + plan.samples.len() + plan.battery.len(),
             quarantined: quarantined.len(),
             ..PageWrite::default()
         };
@@ -454,6 +455,31 @@ impl Store {
             let m = merge_days(&store, days, Merge::Upsert, sweep_hr).await?;
             result.removed += m.removed;
             add_heartrate_count(&tx, &store, m.added as i64 - m.removed as i64).await?;
+        } else if endpoint.key == NaturalKey::Timestamp {
+            // Battery: one record per UTC day (see `battery`); rows that would not
+            // unpack as received keep a record each, as before.
+            let mut days: BTreeMap<NaiveDate, BatteryDay> = BTreeMap::new();
+            for r in plan.battery {
+                days.entry(r.day).or_default().rows.push(r);
+            }
+            for ((m, _), r) in plan.records.iter().zip(records) {
+                match m.day.as_deref().and_then(crate::oura::models::parse_day) {
+                    Some(d) => days.entry(d).or_default().records.push((m.key.clone(), r)),
+                    None => sent(store.put(&r).primitive().map_err(idb_err)?),
+                }
+            }
+            let sweep_b = match &sweep {
+                Some((range, seen)) => {
+                    for d in battery_sweep_days(&store, range).await? {
+                        days.entry(d).or_default();
+                    }
+                    Some((*range, &seen.keys))
+                }
+                None => None,
+            };
+            let m = merge_battery_days(&store, days, Merge::Upsert, sweep_b).await?;
+            result.removed += m.removed();
+            add_battery_count(&tx, &store, m.delta()).await?;
         } else {
             for r in &records {
                 sent(store.put(r).primitive().map_err(idb_err)?);
@@ -551,8 +577,9 @@ impl Store {
         commit(tx).await
     }
 
-    /// Number of documents of the collection (heartrate: samples, from the store's
-    /// bookkeeping; counted once from the records when it has none yet).
+    /// Number of documents of the collection (heartrate: samples, ring battery: rows,
+    /// from the store's bookkeeping; counted once from the records when it has none
+    /// yet).
     pub async fn count(&self, endpoint: &'static Endpoint) -> Result<u64, StoreError> {
         if endpoint.key == NaturalKey::TimestampSource {
             if let Some(n) = self
@@ -567,6 +594,22 @@ impl Store {
             let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
             let store = tx.object_store(endpoint.path).map_err(idb_err)?;
             let n = count_samples(&store).await?;
+            drop(store);
+            let _ = tx.commit().await;
+            return Ok(n);
+        }
+        if endpoint.key == NaturalKey::Timestamp {
+            // Battery rows, not records: from the bookkeeping, else from the records.
+            if let Some(n) = self
+                .get_meta(BATTERY_COUNT_KEY)
+                .await?
+                .and_then(|v| v.as_u64())
+            {
+                return Ok(n);
+            }
+            let tx = self.tx(&[endpoint.path], TransactionMode::Readonly)?;
+            let store = tx.object_store(endpoint.path).map_err(idb_err)?;
+            let n = count_battery_rows(&store).await?;
             drop(store);
             let _ = tx.commit().await;
             return Ok(n);
@@ -860,12 +903,18 @@ impl Store {
             let store = tx.object_store(e.path).map_err(idb_err)?;
             let records = get_all_sorted(&store).await?;
             w.begin(e.path);
-            for r in &records {
-                if e.key == NaturalKey::TimestampSource {
-                    let (day, pack) = read_day(r)?;
-                    pack.unpack_json(day, &mut |s| w.doc(&s));
-                } else {
-                    w.doc(&doc_text(r)?);
+            if e.key == NaturalKey::Timestamp {
+                for (_, text) in battery_texts(&records)? {
+                    w.doc(&text);
+                }
+            } else {
+                for r in &records {
+                    if e.key == NaturalKey::TimestampSource {
+                        let (day, pack) = read_day(r)?;
+                        pack.unpack_json(day, &mut |s| w.doc(&s));
+                    } else {
+                        w.doc(&doc_text(r)?);
+                    }
                 }
             }
             // Documents kept as received go out exactly as they came in.
@@ -899,6 +948,13 @@ impl Store {
         let records = get_all_sorted(&store).await?;
         drop(store);
         let _ = tx.commit().await;
+        if endpoint.key == NaturalKey::Timestamp {
+            let texts: Vec<String> = battery_texts(&records)?
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect();
+            return csv::table(endpoint, today, texts.iter().map(String::as_str));
+        }
         if endpoint.key != NaturalKey::TimestampSource {
             let texts = records
                 .iter()
@@ -954,7 +1010,34 @@ impl Store {
         }
         // Build the JS records before the transaction (no work but requests inside it).
         let mut batches = Vec::with_capacity(plan.docs.len());
+        // Battery rows: packed per day where they unpack as received (see `battery`).
+        let mut battery_import: Option<(&'static Endpoint, u64, BTreeMap<NaiveDate, BatteryDay>)> =
+            None;
         for (endpoint, docs) in &plan.docs {
+            if endpoint.key == NaturalKey::Timestamp {
+                let mut days: BTreeMap<NaiveDate, BatteryDay> = BTreeMap::new();
+                let mut verbatim = Vec::new();
+                for (m, raw) in docs {
+                    let row = serde_json::from_str::<Value>(raw.get())
+                        .ok()
+                        .and_then(|v| BatteryRow::parse(&v).ok());
+                    match row {
+                        Some(r) => days.entry(r.day).or_default().rows.push(r),
+                        None => verbatim.push((m, raw.get())),
+                    }
+                }
+                let records = doc_records(verbatim.iter().map(|(m, t)| (*m, *t))).await?;
+                for ((m, _), r) in verbatim.iter().zip(records) {
+                    let d = m
+                        .day
+                        .as_deref()
+                        .and_then(crate::oura::models::parse_day)
+                        .ok_or_else(|| corrupt("battery row without a day"))?;
+                    days.entry(d).or_default().records.push((m.key.clone(), r));
+                }
+                battery_import = Some((*endpoint, docs.len() as u64, days));
+                continue;
+            }
             let records = doc_records(docs.iter().map(|(m, raw)| (m, raw.get()))).await?;
             let keys: Vec<&str> = docs.iter().map(|(m, _)| m.key.as_str()).collect();
             // Each document's series row (parsed here only for endpoints that have rows).
@@ -1002,6 +1085,17 @@ impl Store {
                 }
             }
             report.collections.push(count);
+        }
+        if let Some((endpoint, incoming, days)) = battery_import {
+            let store = tx.object_store(endpoint.path).map_err(idb_err)?;
+            let m = merge_battery_days(&store, days, Merge::AddMissing, None).await?;
+            add_battery_count(&tx, &store, m.delta()).await?;
+            report.collections.push(ImportCount {
+                path: endpoint.path,
+                added: m.merged.added,
+                kept: incoming.saturating_sub(m.merged.added),
+                quarantined: 0,
+            });
         }
         if plan.has_heartrate {
             let store = tx.object_store(hr).map_err(idb_err)?;
@@ -1276,6 +1370,12 @@ async fn read_all(endpoint: &Endpoint, records: Vec<JsValue>) -> Result<Vec<Valu
     if endpoint.key == NaturalKey::TimestampSource {
         return crate::call_split!(unpack_heartrate(records)).map_err(|_| StoreError::NotLoaded)?;
     }
+    if endpoint.key == NaturalKey::Timestamp {
+        return Ok(battery_docs(&records)?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect());
+    }
     records.iter().map(read_doc).collect()
 }
 
@@ -1377,6 +1477,386 @@ async fn merge_days(
         );
     }
     Ok(total)
+}
+
+// ---------------------------------------------------------------------------------
+// Battery days (see `battery`)
+
+/// What a write brings to one UTC day of the battery store.
+#[derive(Default)]
+struct BatteryDay {
+    /// Rows to pack.
+    rows: Vec<BatteryRow>,
+    /// Rows kept as a record each (they would not unpack as received): natural key
+    /// and record.
+    records: Vec<(String, JsValue)>,
+}
+
+/// How [`merge_battery_days`] changed the store, in rows.
+#[derive(Default)]
+struct BatteryMerged {
+    merged: battery::Merged,
+    /// Earlier-form records folded into a day that already had their instant.
+    doubles: u64,
+}
+
+impl BatteryMerged {
+    fn removed(&self) -> u64 {
+        self.merged.removed
+    }
+
+    /// The change of the number of rows.
+    fn delta(&self) -> i64 {
+        self.merged.added as i64 - self.merged.removed as i64 - self.doubles as i64
+    }
+}
+
+/// The UTC day and rows of a battery day record.
+fn read_battery_day(r: &JsValue) -> Result<(NaiveDate, battery::DayPack), StoreError> {
+    let day = js_key_day(get(r, "key")?).ok_or_else(|| corrupt("battery key"))?;
+    let p = get(r, "p")?
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| corrupt("battery p"))?
+        .to_vec();
+    let mut extra = Vec::new();
+    if let Some(x) = get(r, "x")?.dyn_ref::<Array>() {
+        for item in x.iter() {
+            let text: String = JSON::stringify(&item)
+                .map_err(|e| js_err("record", e))?
+                .into();
+            let v: Value = serde_json::from_str(&text).map_err(|_| corrupt("battery x"))?;
+            let t = v["t"].as_u64().and_then(|t| u32::try_from(t).ok());
+            let (Some(t), Some(f)) = (t, v["f"].as_object()) else {
+                return Err(corrupt("battery x"));
+            };
+            extra.push((t, f.clone()));
+        }
+    }
+    let pack = battery::DayPack::from_stored(&p, extra).map_err(StoreError::Data)?;
+    Ok((day, pack))
+}
+
+/// The battery record of one UTC day.
+fn write_battery_day(day: NaiveDate, pack: &battery::DayPack) -> Result<JsValue, StoreError> {
+    let (p, extra) = pack.to_stored();
+    let key = heartrate::day_key(day);
+    let mut head = Map::new();
+    head.insert("key".into(), Value::from(key.as_str()));
+    head.insert("day".into(), Value::from(key.as_str()));
+    head.insert("n".into(), Value::from(pack.len()));
+    if !extra.is_empty() {
+        let x: Vec<Value> = extra
+            .into_iter()
+            .map(|(t, f)| {
+                let mut m = Map::new();
+                m.insert("t".into(), Value::from(t));
+                m.insert("f".into(), Value::Object(f));
+                Value::Object(m)
+            })
+            .collect();
+        head.insert("x".into(), Value::from(x));
+    }
+    let obj = parse_record(&Value::Object(head).to_string())?;
+    Reflect::set(
+        &obj,
+        &JsValue::from_str("p"),
+        &Uint8Array::from(p.as_slice()).into(),
+    )
+    .map_err(|e| js_err("record", e))?;
+    Ok(obj)
+}
+
+/// The key of a battery record (a day record's or a row record's).
+fn record_key(r: &JsValue) -> Result<String, StoreError> {
+    get(r, "key")?
+        .as_string()
+        .ok_or_else(|| corrupt("battery key"))
+}
+
+/// The rows of battery records (day records and row records, in any order) with
+/// their natural keys, in time order.
+fn battery_docs(records: &[JsValue]) -> Result<Vec<(String, Value)>, StoreError> {
+    let mut out = Vec::new();
+    for r in records {
+        let key = record_key(r)?;
+        if battery::is_day_key(&key) {
+            let (day, pack) = read_battery_day(r)?;
+            out.extend(pack.unpack_keyed(day));
+        } else {
+            out.push((key, read_doc(r)?));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// The rows of battery records as JSON text exactly as received, in time order.
+fn battery_texts(records: &[JsValue]) -> Result<Vec<(String, String)>, StoreError> {
+    let mut out = Vec::new();
+    for r in records {
+        let key = record_key(r)?;
+        if battery::is_day_key(&key) {
+            let (day, pack) = read_battery_day(r)?;
+            out.extend(
+                pack.unpack_keyed(day)
+                    .into_iter()
+                    .map(|(k, v)| (k, v.to_string())),
+            );
+        } else {
+            out.push((key, doc_text(r)?));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// The offset (ms of `day`) a packed row of natural key `key` would have, if such a
+/// row can exist (an instant of that day in whole milliseconds).
+fn packed_offset(day: NaiveDate, key: &str) -> Option<u32> {
+    use chrono::Timelike;
+    let at = crate::oura::models::parse_timestamp(key)?.with_timezone(&Utc);
+    if at.date_naive() != day || at.nanosecond() % 1_000_000 != 0 {
+        return None;
+    }
+    let ms = (at - day.and_time(chrono::NaiveTime::MIN).and_utc()).num_milliseconds();
+    let t = u32::try_from(ms).ok()?;
+    (battery::row_key(day, t) == key).then_some(t)
+}
+
+/// The UTC days a battery sweep of `range` can remove rows from.
+async fn battery_sweep_days(
+    store: &ObjectStore<'_>,
+    range: &SweepRange,
+) -> Result<Vec<NaiveDate>, StoreError> {
+    let (first, last) = match range {
+        SweepRange::Instants { start, end } => {
+            if end <= start {
+                return Ok(Vec::new());
+            }
+            let last = (*end - chrono::TimeDelta::nanoseconds(1)).date_naive();
+            (start.date_naive(), last)
+        }
+        SweepRange::Days { first, last } => (*first, *last),
+        SweepRange::All => {
+            let days: std::collections::BTreeSet<NaiveDate> = all_keys(store, None)
+                .await?
+                .iter()
+                .filter_map(|k| k.get(..10).and_then(crate::oura::models::parse_day))
+                .collect();
+            return Ok(days.into_iter().collect());
+        }
+    };
+    let mut out = Vec::new();
+    let mut d = first;
+    while d <= last {
+        out.push(d);
+        match d.succ_opt() {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a battery row of natural key `key` lies in a sweep's range.
+fn battery_in_range(range: &SweepRange, key: &str) -> bool {
+    match range {
+        SweepRange::Instants { start, end } => {
+            let (lo, hi) = (record::instant_key(*start), record::instant_key(*end));
+            lo.as_str() <= key && key < hi.as_str()
+        }
+        SweepRange::Days { first, last } => key
+            .get(..10)
+            .and_then(crate::oura::models::parse_day)
+            .is_some_and(|d| *first <= d && d <= *last),
+        SweepRange::All => true,
+    }
+}
+
+/// Writes battery rows day by day (inside the caller's transaction: only IndexedDB
+/// requests are awaited). Each day is read whole (its day record and its row records
+/// of the earlier form: one key range); rows of the earlier form that pack are folded
+/// into the day record and their records deleted; a packed row replaces a row record
+/// of its instant and the other way round (`Upsert`), or neither is touched
+/// (`AddMissing`). With `sweep`, the day's rows in the range that the window did not
+/// return (`seen`: natural keys) are removed, and a day left empty is deleted.
+async fn merge_battery_days(
+    store: &ObjectStore<'_>,
+    days: BTreeMap<NaiveDate, BatteryDay>,
+    mode: Merge,
+    sweep: Option<(&SweepRange, &HashSet<String>)>,
+) -> Result<BatteryMerged, StoreError> {
+    let mut total = BatteryMerged::default();
+    for (day, incoming) in days {
+        let (lo, hi) = battery::day_key_range(day);
+        let stored = store
+            .get_all::<JsValue>()
+            .with_query::<String, _>(KeyRange::Bound(lo, false, hi, false))
+            .primitive()
+            .map_err(idb_err)?
+            .await
+            .map_err(idb_err)?;
+        let mut pack = battery::DayPack::default();
+        let mut had_day = false;
+        // Row records of this day: natural key → the row, if it packs.
+        let mut olds: BTreeMap<String, Option<BatteryRow>> = BTreeMap::new();
+        for r in stored {
+            let r = r.map_err(idb_err)?;
+            let key = record_key(&r)?;
+            if battery::is_day_key(&key) {
+                pack = read_battery_day(&r)?.1;
+                had_day = true;
+            } else {
+                // A record that cannot be read or would not unpack as received stays
+                // as it is.
+                let row = read_doc(&r)
+                    .ok()
+                    .and_then(|doc| BatteryRow::parse(&doc).ok())
+                    .filter(|row| row.day == day && row.key() == key);
+                olds.insert(key, row);
+            }
+        }
+        let mut changed = false;
+        // Fold the earlier form into the day record.
+        for (key, row) in &olds {
+            let Some(row) = row else { continue };
+            if pack.has(row.t) {
+                total.doubles += 1;
+            } else {
+                pack.upsert(row.clone());
+            }
+            sent(store.delete(key.as_str()).primitive().map_err(idb_err)?);
+            changed = true;
+        }
+        olds.retain(|_, row| row.is_none());
+        let m = &mut total.merged;
+        for row in incoming.rows {
+            let key = row.key();
+            match mode {
+                Merge::Upsert => {
+                    if olds.remove(&key).is_some() {
+                        sent(store.delete(key.as_str()).primitive().map_err(idb_err)?);
+                        pack.upsert(row);
+                        m.replaced += 1;
+                    } else if pack.upsert(row) {
+                        m.added += 1;
+                    } else {
+                        m.replaced += 1;
+                    }
+                    changed = true;
+                }
+                Merge::AddMissing => {
+                    if !olds.contains_key(&key) && pack.add_missing(row) {
+                        m.added += 1;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        for (key, r) in incoming.records {
+            let packed = packed_offset(day, &key).filter(|t| pack.has(*t));
+            match mode {
+                Merge::Upsert => {
+                    if let Some(t) = packed {
+                        pack.remove(t);
+                        changed = true;
+                        m.replaced += 1;
+                    } else if olds.contains_key(&key) {
+                        m.replaced += 1;
+                    } else {
+                        m.added += 1;
+                    }
+                }
+                Merge::AddMissing => {
+                    if packed.is_some() || olds.contains_key(&key) {
+                        continue;
+                    }
+                    m.added += 1;
+                }
+            }
+            sent(store.put(&r).primitive().map_err(idb_err)?);
+            olds.insert(key, None);
+        }
+        if let Some((range, seen)) = sweep {
+            let gone: Vec<u32> = pack
+                .offsets()
+                .filter(|t| {
+                    let key = battery::row_key(day, *t);
+                    battery_in_range(range, &key) && !seen.contains(&key)
+                })
+                .collect();
+            for t in gone {
+                pack.remove(t);
+                m.removed += 1;
+                changed = true;
+            }
+            for key in olds.keys() {
+                if battery_in_range(range, key) && !seen.contains(key) {
+                    sent(store.delete(key.as_str()).primitive().map_err(idb_err)?);
+                    m.removed += 1;
+                }
+            }
+        }
+        if !changed {
+            continue;
+        }
+        let key = heartrate::day_key(day);
+        if pack.is_empty() {
+            if had_day {
+                sent(store.delete(key.as_str()).primitive().map_err(idb_err)?);
+            }
+        } else {
+            sent(
+                store
+                    .put(write_battery_day(day, &pack)?)
+                    .primitive()
+                    .map_err(idb_err)?,
+            );
+        }
+    }
+    Ok(total)
+}
+
+/// The number of battery rows, from the records themselves (once, when the
+/// bookkeeping has no count yet): `n` of each day record, one for each row record.
+async fn count_battery_rows(store: &ObjectStore<'_>) -> Result<u64, StoreError> {
+    let all = store
+        .get_all::<JsValue>()
+        .primitive()
+        .map_err(idb_err)?
+        .await
+        .map_err(idb_err)?;
+    let mut n = 0u64;
+    for r in all {
+        let r = r.map_err(idb_err)?;
+        if battery::is_day_key(&record_key(&r)?) {
+            n += get(&r, "n")?.as_f64().unwrap_or(0.0) as u64;
+        } else {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+/// Moves the battery row count in the meta store by `delta`, inside the caller's
+/// transaction (which must include [`META_STORE`]); returns the new count.
+async fn add_battery_count(
+    tx: &Tx<'_>,
+    store: &ObjectStore<'_>,
+    delta: i64,
+) -> Result<u64, StoreError> {
+    let n = match read_meta_count(tx, BATTERY_COUNT_KEY).await? {
+        Some(n) => (n as i64 + delta).max(0) as u64,
+        None => count_battery_rows(store).await?,
+    };
+    let meta = tx.object_store(META_STORE).map_err(idb_err)?;
+    sent(
+        meta.put(JsValue::from_str(&n.to_string()))
+            .with_key(BATTERY_COUNT_KEY)
+            .primitive()
+            .map_err(idb_err)?,
+    );
+    Ok(n)
 }
 
 /// Every primary key of a store (or of `range` of it), as strings.
@@ -1510,11 +1990,11 @@ async fn count_samples(store: &ObjectStore<'_>) -> Result<u64, StoreError> {
     Ok(n)
 }
 
-/// The heartrate count the meta store keeps, if any (inside the caller's transaction).
-async fn read_heartrate_count(tx: &Tx<'_>) -> Result<Option<u64>, StoreError> {
+/// A count the meta store keeps, if any (inside the caller's transaction).
+async fn read_meta_count(tx: &Tx<'_>, key: &str) -> Result<Option<u64>, StoreError> {
     let meta = tx.object_store(META_STORE).map_err(idb_err)?;
     let got: Option<JsValue> = meta
-        .get(HEARTRATE_COUNT_KEY)
+        .get(key)
         .primitive()
         .map_err(idb_err)?
         .await
@@ -1532,7 +2012,7 @@ async fn add_heartrate_count(
     delta: i64,
 ) -> Result<u64, StoreError> {
     // No count yet: the records (this write already applied) are counted once.
-    let n = match read_heartrate_count(tx).await? {
+    let n = match read_meta_count(tx, HEARTRATE_COUNT_KEY).await? {
         Some(n) => (n as i64 + delta).max(0) as u64,
         None => count_samples(hr).await?,
     };
@@ -1570,11 +2050,11 @@ fn put_meta_in(tx: &Tx<'_>, meta: &[(String, Option<Value>)]) -> Result<(), Stor
 /// What [`Store::put_page`] did.
 #[derive(Clone, Debug, Default)]
 pub struct PageWrite {
-    /// Documents (heartrate: samples) stored.
+    /// Documents (heartrate: samples, ring battery: rows) stored.
     pub written: usize,
     /// Documents kept as received in the quarantine.
     pub quarantined: usize,
-    /// Stored documents (heartrate: samples) removed by the sweep.
+    /// Stored documents (heartrate: samples, ring battery: rows) removed by the sweep.
     pub removed: u64,
     /// The keys this page returned (to pass on to the window's last page).
     pub seen: Seen,

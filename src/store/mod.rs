@@ -6,8 +6,9 @@
 //! - One object store per endpoint, named by its path exactly (`vO2_max`), with in-line
 //!   key `key` and (schema v2) an index `day`; plus the `meta` store (out-of-line string
 //!   keys, values stored as JSON text) for the sync engine's bookkeeping.
-//! - Records: see [`record`] (documents, kept exactly as received) and [`heartrate`]
-//!   (samples packed per UTC day).
+//! - Records: see [`record`] (documents, kept exactly as received), [`heartrate`]
+//!   (samples packed per UTC day) and [`battery`] (ring battery rows packed per UTC
+//!   day).
 //! - Export/import: [`export`] (the §5 contract); "Download CSV" of one collection:
 //!   [`csv`].
 //!
@@ -25,10 +26,21 @@
 //!   Heartrate days are written with their samples as bytes `p` ([`heartrate_bytes`],
 //!   ≈ 2–3 B a sample instead of 7); a day written before keeps its typed arrays until
 //!   it next changes, and both are read (no migration).
+//!   Ring battery rows (still v4, same object store, no migration): one record per
+//!   UTC day (`key` = `day` = `YYYY-MM-DD`, rows as bytes `p`, see [`battery`] and
+//!   [`battery_bytes`]) instead of one record per row (`key` = the instant key,
+//!   `doc`). Records of the row form are still read, sort inside their day's key
+//!   range, and are folded into the day record (and deleted) in the transaction that
+//!   next writes their day; a row that would not unpack as received keeps the row form.
+//!   The row count is kept in meta [`BATTERY_COUNT_KEY`] (computed once from the
+//!   records when absent).
 //!
-//! `error`, `record`, `heartrate`, `heartrate_bytes`, `export`, `csv` and `series` are pure (tested natively); `idb` is the
-//! browser half (tested in Chromium by `tests/store.rs`).
+//! `error`, `record`, `heartrate`, `heartrate_bytes`, `battery`, `battery_bytes`,
+//! `export`, `csv` and `series` are pure (tested natively); `idb` is the browser half
+//! (tested in Chromium by `tests/store.rs`).
 
+pub mod battery;
+pub mod battery_bytes;
 pub mod csv;
 mod deflate;
 pub mod error;
@@ -58,6 +70,8 @@ pub const SCHEMA_VERSION: u32 = 4;
 pub const META_STORE: &str = "meta";
 /// Meta key of the number of heartrate samples stored (the store's bookkeeping).
 pub const HEARTRATE_COUNT_KEY: &str = "count/heartrate";
+/// Meta key of the number of ring battery rows stored (rows, not day records).
+pub const BATTERY_COUNT_KEY: &str = "count/ring_battery_level";
 /// The name of the `day` index of every collection store.
 pub const DAY_INDEX: &str = "day";
 

@@ -12,6 +12,7 @@
 //! endpoint ("1 document could not be read; kept as received"). The rest of the page
 //! is stored as usual.
 
+use super::battery::Row;
 use super::heartrate::Sample;
 use super::record::{self, RecordMeta};
 use crate::endpoints::{Endpoint, NaturalKey};
@@ -150,6 +151,9 @@ pub struct PagePlan {
     pub records: Vec<(RecordMeta, String)>,
     /// Heartrate samples to pack.
     pub samples: Vec<Sample>,
+    /// Battery rows to pack (see `store::battery`; a row that would not unpack as
+    /// received is among `records`, stored as before, one record per row).
+    pub battery: Vec<Row>,
     pub quarantined: Vec<Quarantined>,
     pub seen: Seen,
     /// The documents' series rows (see `store::series`): `(series key, record JSON)`
@@ -175,6 +179,13 @@ pub fn plan_page(endpoint: &'static Endpoint, docs: &[Value], raw: &[String]) ->
                 Err(e) => plan.quarantine(endpoint, text, format!("sample {i} {e}")),
             }
             continue;
+        }
+        if endpoint.key == NaturalKey::Timestamp {
+            if let Ok(r) = Row::parse(doc) {
+                plan.seen.keys.insert(r.key());
+                plan.battery.push(r);
+                continue;
+            }
         }
         match record::describe(endpoint, doc) {
             Ok(m) => {
@@ -250,6 +261,21 @@ mod tests {
         );
         assert_eq!(plan.quarantined[0].day.as_deref(), Some("2026-11-15"));
         assert_eq!(plan.seen.samples.len(), 2);
+    }
+
+    #[test]
+    fn battery_rows_are_packed_unless_they_would_not_unpack_as_received() {
+        let text = r#"[{"level":80,"timestamp":"2026-11-20T10:00:00+00:00","timestamp_unix":1795168800000},
+                       {"level":55.0,"timestamp":"2026-11-20T03:00:00.654321+00:00","timestamp_unix":1795143600654},
+                       {"charging":false,"level":1}]"#;
+        let docs: Vec<Value> = serde_json::from_str(text).unwrap();
+        let plan = plan_page(ep("ring_battery_level"), &docs, &[]);
+        assert_eq!(plan.battery.len(), 1);
+        assert_eq!(plan.records.len(), 1, "kept as received, one record");
+        assert_eq!(plan.records[0].0.key, "2026-11-20T03:00:00.654321000Z");
+        assert_eq!(plan.quarantined.len(), 1, "no timestamp: no natural key");
+        assert!(plan.seen.keys.contains("2026-11-20T10:00:00.000000000Z"));
+        assert!(plan.seen.keys.contains("2026-11-20T03:00:00.654321000Z"));
     }
 
     #[test]

@@ -22,7 +22,9 @@
 //! [`super::inflate`] — no `floats` needed, every character comes back. A browser that
 //! cannot compress writes the `doc` form, and both forms are read.
 //!
-//! Heartrate records are different (packed per UTC day): see [`super::heartrate`].
+//! Heartrate records are different (packed per UTC day): see [`super::heartrate`]; so
+//! are ring battery rows that unpack as received (see [`super::battery`]; the others
+//! keep this form, keyed by [`instant_key`]).
 
 use crate::endpoints::{Endpoint, NaturalKey};
 use serde_json::{Number, Value};
