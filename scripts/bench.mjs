@@ -181,6 +181,21 @@ async function openProfile() {
   };
 }
 
+/// The storage in use on the profile `dir`, opened again.
+async function atRest(dir, url) {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'en-US', timezoneId: 'UTC',
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.locator('header.app-header').waitFor({ timeout: 60000 });
+    return await storageUse(page);
+  } finally {
+    await context.close();
+  }
+}
+
 async function storageUse(page) {
   const e = await page.evaluate(async () => navigator.storage.estimate());
   return { usage: e.usage, idb: e.usageDetails?.indexedDB ?? e.usage, caches: e.usageDetails?.caches ?? 0 };
@@ -236,9 +251,13 @@ async function history(years, measure) {
     out.incremental = { complete: later, wall: (Date.now() - t0) / 1000, requests: (await sim.stats()).total };
     console.error(`# ${years} y a day later: ${out.incremental.wall.toFixed(1)} s, ${out.incremental.requests} requests`);
     out.storage = await storageUse(page);
+    if (measure) Object.assign(out, await pages(profile, app.url, info));
+    // At rest: the browser closed and opened again (as a phone does), when IndexedDB
+    // has written its log of recent writes into its compressed tables.
+    await profile.closeBrowser();
+    out.rest = await atRest(profile.dir, app.url);
+    console.error(`# ${years} y IndexedDB: ${(out.storage.idb / MB).toFixed(1)} MB after the sync, ${(out.rest.idb / MB).toFixed(1)} MB at rest`);
     if (measure) {
-      Object.assign(out, await pages(profile, app.url, info));
-      await profile.closeBrowser();
       try {
         out.lighthouse = await lighthouse(app.url, profile.dir, LIGHTHOUSE_RUNS);
       } catch (e) {
@@ -399,7 +418,7 @@ if (runs.length > 0) {
   const today = big.paint.today;
   budget(`first paint of Today with ${plural(big.years)} stored`, today[1] <= 300, ms(today[1]), '≤ 300 ms');
   budget(`first paint of Today with ${plural(big.years)} stored, 4× CPU throttling`, today[4] <= 1000, ms(today[4]), '≤ 1 s');
-  if (big.years >= 5) budget('IndexedDB with 5 years stored', big.storage.idb <= STORAGE_BUDGET, mbs(big.storage.idb), '≤ 37.7 MB (36.0 MiB)');
+  if (big.years >= 5) budget('IndexedDB with 5 years stored (at rest)', big.rest.idb <= STORAGE_BUDGET, `${mbs(big.rest.idb)} (${mbs(big.storage.idb)} right after the sync)`, '≤ 37.7 MB (36.0 MiB)');
   const mem = big.memory.heap + big.memory.wasm;
   budget(`memory after every page with ${plural(big.years)} stored (JS heap + wasm)`, mem <= 60 * MB, mbs(mem), '≤ 60 MB');
   const lh = big.lighthouse;
@@ -518,11 +537,13 @@ if (runs.length > 0) {
     '',
     `## Storage and memory`,
     '',
-    '| history | IndexedDB | all storage (with the service worker\'s caches) |',
-    '|---|---:|---:|',
-    ...runs.map((r) => `| ${plural(r.years)} | **${mbs(r.storage.idb)}** | ${mbs(r.storage.usage)} |`),
+    '| history | IndexedDB right after the sync | IndexedDB at rest | all storage at rest (with the service worker\'s caches) |',
+    '|---|---:|---:|---:|',
+    ...runs.map((r) => `| ${plural(r.years)} | ${mbs(r.storage.idb)} | **${mbs(r.rest.idb)}** | ${mbs(r.rest.usage)} |`),
     '',
-    '`navigator.storage.estimate()` after the sync a day later (its `usageDetails.indexedDB`).',
+    '`navigator.storage.estimate()` (its `usageDetails.indexedDB`) right after the sync a day later, and at rest: the',
+    'browser closed and opened again on the same profile, when IndexedDB (LevelDB) has written the log of recent',
+    'writes into its compressed tables. The budget is on the figure at rest, what the data takes on the phone.',
     '',
   );
   if (imported) {
@@ -590,7 +611,7 @@ const mine = [
   `${kbs(screens[0].total.br)} / ${kbs(screens[1].total.br)}`,
   sync5 ? `${secs(sync5.wall)}, ${sync5.requests} req` : '—',
   big ? `${ms(big.paint.today[1])} / ${ms(big.paint.today[4])}` : '—',
-  sync5 ? mbs(sync5.storage.idb) : '—',
+  sync5 ? mbs(sync5.rest.idb) : '—',
   hrPacking.length ? `${Math.max(...hrPacking.map((r) => r.packed_bytes_per_sample)).toFixed(2)} B` : '—',
   big ? mbs(big.memory.heap + big.memory.wasm) : '—',
   big ? `${big.lighthouse.performance} / ${big.lighthouse.accessibility} / ${big.lighthouse.bestPractices}` : '—',

@@ -1364,19 +1364,28 @@ fn write_day(day: NaiveDate, pack: &DayPack) -> Result<JsValue, StoreError> {
     Ok(obj)
 }
 
-/// The documents of stored records, in their order (heartrate days unpacked: that
-/// code is loaded on first use, no first-screen view reads heart rate).
+/// The documents of stored records, in their order (heartrate and battery days
+/// unpacked by code loaded on first use).
 async fn read_all(endpoint: &Endpoint, records: Vec<JsValue>) -> Result<Vec<Value>, StoreError> {
+    // Nothing to unpack: no module to fetch (an empty store on the first screen).
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
     if endpoint.key == NaturalKey::TimestampSource {
         return crate::call_split!(unpack_heartrate(records)).map_err(|_| StoreError::NotLoaded)?;
     }
     if endpoint.key == NaturalKey::Timestamp {
-        return Ok(battery_docs(&records)?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect());
+        return crate::call_split!(unpack_battery(records)).map_err(|_| StoreError::NotLoaded)?;
     }
     records.iter().map(read_doc).collect()
+}
+
+crate::split! { unpack_battery;
+    /// The rows of battery records, in time order (loaded on first use too: the
+    /// unpacking is ≈ 10 KB the first screen need not fetch before it paints).
+    fn unpack_battery(records: Vec<JsValue>) -> Result<Result<Vec<Value>, StoreError>, crate::lazy::LoadFailed> {
+        Ok(battery_docs(&records).map(|rows| rows.into_iter().map(|(_, v)| v).collect()))
+    }
 }
 
 crate::split! { unpack_heartrate;
