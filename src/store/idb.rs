@@ -1182,20 +1182,26 @@ fn corrupt(what: &str) -> StoreError {
 }
 
 /// The records of documents `(meta, JSON text as received)`: the long ones compressed
-/// (`z`, see [`record`]; all compressed at once, before any transaction), the others,
+/// (`z`, see [`record`]; compressed 64 at a time, before any transaction), the others,
 /// and all of them where the browser cannot compress, as `doc`.
 async fn doc_records<'a>(
     docs: impl Iterator<Item = (&'a RecordMeta, &'a str)>,
 ) -> Result<Vec<JsValue>, StoreError> {
     let docs: Vec<(&RecordMeta, &str)> = docs.collect();
-    let compressed = futures::future::join_all(docs.iter().map(|(_, text)| async move {
-        if text.len() >= record::COMPRESS_FROM {
-            deflate::deflate(text).await
-        } else {
-            None
-        }
-    }))
-    .await;
+    // In batches: a five-year import must not start thousands of streams at once.
+    let mut compressed = Vec::with_capacity(docs.len());
+    for batch in docs.chunks(64) {
+        compressed.extend(
+            futures::future::join_all(batch.iter().map(|(_, text)| async move {
+                if text.len() >= record::COMPRESS_FROM {
+                    deflate::deflate(text).await
+                } else {
+                    None
+                }
+            }))
+            .await,
+        );
+    }
     docs.iter()
         .zip(compressed)
         .map(|((m, text), z)| match z {
@@ -1307,7 +1313,11 @@ fn read_day(r: &JsValue) -> Result<(NaiveDate, DayPack), StoreError> {
         .map(|s| s.as_string().ok_or_else(|| corrupt("heartrate sources")))
         .collect::<Result<_, _>>()?;
     let mut extra = Vec::new();
-    if let Some(x) = get(r, "x")?.dyn_ref::<Array>() {
+    let x = get(r, "x")?;
+    if !x.is_undefined() && !x.is_instance_of::<Array>() {
+        return Err(corrupt("heartrate x"));
+    }
+    if let Some(x) = x.dyn_ref::<Array>() {
         for item in x.iter() {
             let text: String = JSON::stringify(&item)
                 .map_err(|e| js_err("record", e))?
@@ -1381,8 +1391,9 @@ async fn read_all(endpoint: &Endpoint, records: Vec<JsValue>) -> Result<Vec<Valu
 }
 
 crate::split! { unpack_battery;
-    /// The rows of battery records, in time order (loaded on first use too: the
-    /// unpacking is ≈ 10 KB the first screen need not fetch before it paints).
+    /// The rows of battery records, in time order (loaded on first use: ≈ 10 KB kept
+    /// out of the first load; Today's battery tile fetches it once there is battery
+    /// data, and the service worker precaches it for offline use).
     fn unpack_battery(records: Vec<JsValue>) -> Result<Result<Vec<Value>, StoreError>, crate::lazy::LoadFailed> {
         Ok(battery_docs(&records).map(|rows| rows.into_iter().map(|(_, v)| v).collect()))
     }
@@ -1528,7 +1539,11 @@ fn read_battery_day(r: &JsValue) -> Result<(NaiveDate, battery::DayPack), StoreE
         .map_err(|_| corrupt("battery p"))?
         .to_vec();
     let mut extra = Vec::new();
-    if let Some(x) = get(r, "x")?.dyn_ref::<Array>() {
+    let x = get(r, "x")?;
+    if !x.is_undefined() && !x.is_instance_of::<Array>() {
+        return Err(corrupt("battery x"));
+    }
+    if let Some(x) = x.dyn_ref::<Array>() {
         for item in x.iter() {
             let text: String = JSON::stringify(&item)
                 .map_err(|e| js_err("record", e))?
