@@ -21,10 +21,12 @@ const j = journeys('quota');
 // 30 days with dense heart rate; heart rate is refused (403) for the first sync, so the
 // second one has plenty more to write.
 const DATA = ['--days', '30', '--end-date', '2026-11-20', '--seed', '3'];
-const HR_PER_DAY = '4000';
-// Room for the documents' trailing windows (≈ 1 MB as Chromium counts writes) and
-// part of heart rate (which needs several MB): the disk fills up in the middle of it.
-const HEADROOM = 3.5e6;
+const HR_PER_DAY = '12000';
+// Room for the documents' trailing windows (well under 1 MB as Chromium counts writes)
+// and part of heart rate: at ≈ 2 bytes a sample its day records are small, but each is
+// written again with every page of 1,000 samples (12 a day), which needs several MB: the
+// disk fills up in the middle of it.
+const HEADROOM = 2e6;
 
 const OUT_OF_SPACE = /^Your device is out of space for healthHub: ([\d.,]+) (KB|MB|GB) used of ([\d.,]+) (KB|MB|GB)\. Free some space on the device, then sync again — everything already saved is kept\.$/;
 
