@@ -17,6 +17,8 @@
 //! A varint is LEB128 (7 bits a byte, least significant first, at most 5 bytes), as in
 //! [`super::heartrate_bytes`].
 
+use super::varint::{self, Reader};
+
 /// The columns offsets, levels, flags of one day.
 pub type DayColumns = (Vec<u32>, Vec<u8>, Vec<u8>);
 
@@ -34,11 +36,11 @@ pub fn encode(t: &[u32], level: &[u8], flags: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(8 + n * 2);
     out.push(FORMAT);
     out.push(if seconds { SECONDS } else { 0 });
-    varint(&mut out, n as u64);
+    varint::put(&mut out, n as u64);
     let mut previous = 0;
     for t in &t[..n] {
         let delta = t.saturating_sub(previous);
-        varint(
+        varint::put(
             &mut out,
             u64::from(if seconds { delta / 1000 } else { delta }),
         );
@@ -52,10 +54,10 @@ pub fn encode(t: &[u32], level: &[u8], flags: &[u8]) -> Vec<u8> {
             _ => runs.push((*f, 1)),
         }
     }
-    varint(&mut out, runs.len() as u64);
+    varint::put(&mut out, runs.len() as u64);
     for (f, len) in runs {
         out.push(f);
-        varint(&mut out, len);
+        varint::put(&mut out, len);
     }
     out
 }
@@ -64,7 +66,7 @@ pub fn encode(t: &[u32], level: &[u8], flags: &[u8]) -> Vec<u8> {
 /// unknown format, an offset past the day, unknown flags, runs that do not add up) is
 /// an error.
 pub fn decode(p: &[u8]) -> Result<DayColumns, String> {
-    let mut r = Reader { p, at: 0 };
+    let mut r = Reader::new(p, "battery");
     if r.byte()? != FORMAT {
         return Err("a battery record in an unknown format".into());
     }
@@ -111,7 +113,7 @@ pub fn decode(p: &[u8]) -> Result<DayColumns, String> {
     if flags.len() != n {
         return Err(uneven());
     }
-    if r.at != p.len() {
+    if !r.at_end() {
         return Err("a battery record with trailing bytes".into());
     }
     Ok((t, level, flags))
@@ -123,43 +125,6 @@ fn too_many() -> String {
 
 fn uneven() -> String {
     "a battery record whose flags do not add up".into()
-}
-
-fn varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let low = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
-struct Reader<'a> {
-    p: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8, String> {
-        let b = *self.p.get(self.at).ok_or("a battery record cut short")?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut v: u64 = 0;
-        for i in 0..5 {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << (7 * i);
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err("a battery record with an overlong number".into())
-    }
 }
 
 #[cfg(test)]

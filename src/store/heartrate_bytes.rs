@@ -17,6 +17,8 @@
 //! Records written before (`t: Uint32Array, bpm: Uint16Array, src: Uint8Array`) are
 //! still read as they are; a day is written in this form when it next changes.
 
+use super::varint::{self, Reader};
+
 /// The columns `t`, `bpm` and `src` of one day.
 pub type DayColumns = (Vec<u32>, Vec<u16>, Vec<u8>);
 
@@ -40,11 +42,11 @@ pub fn encode(t: &[u32], bpm: &[u16], src: &[u8]) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(8 + n * 3);
     out.push(FORMAT);
     out.push(if seconds { SECONDS } else { 0 } | if wide { WIDE_BPM } else { 0 });
-    varint(&mut out, n as u64);
+    varint::put(&mut out, n as u64);
     let mut previous = 0;
     for t in t {
         let delta = t - previous;
-        varint(
+        varint::put(
             &mut out,
             u64::from(if seconds { delta / 1000 } else { delta }),
         );
@@ -64,10 +66,10 @@ pub fn encode(t: &[u32], bpm: &[u16], src: &[u8]) -> Result<Vec<u8>, String> {
             _ => runs.push((*s, 1)),
         }
     }
-    varint(&mut out, runs.len() as u64);
+    varint::put(&mut out, runs.len() as u64);
     for (s, len) in runs {
         out.push(s);
-        varint(&mut out, len);
+        varint::put(&mut out, len);
     }
     Ok(out)
 }
@@ -76,7 +78,7 @@ pub fn encode(t: &[u32], bpm: &[u16], src: &[u8]) -> Result<Vec<u8>, String> {
 /// bytes, an unknown format, an offset past the day, runs that do not add up) is an
 /// error.
 pub fn decode(p: &[u8]) -> Result<DayColumns, String> {
-    let mut r = Reader { p, at: 0 };
+    let mut r = Reader::new(p, "heartrate");
     if r.byte()? != FORMAT {
         return Err("a heartrate record in an unknown format".into());
     }
@@ -121,7 +123,7 @@ pub fn decode(p: &[u8]) -> Result<DayColumns, String> {
     if src.len() != n {
         return Err("a heartrate record whose sources do not add up".into());
     }
-    if r.at != p.len() {
+    if !r.at_end() {
         return Err("a heartrate record with trailing bytes".into());
     }
     Ok((t, bpm, src))
@@ -133,43 +135,6 @@ fn too_many() -> String {
 
 fn past_day() -> String {
     "a heartrate record has an offset beyond its day".into()
-}
-
-fn varint(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let low = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(low);
-            return;
-        }
-        out.push(low | 0x80);
-    }
-}
-
-struct Reader<'a> {
-    p: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8, String> {
-        let b = *self.p.get(self.at).ok_or("a heartrate record cut short")?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn varint(&mut self) -> Result<u64, String> {
-        let mut v: u64 = 0;
-        for i in 0..5 {
-            let b = self.byte()?;
-            v |= u64::from(b & 0x7f) << (7 * i);
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err("a heartrate record with an overlong number".into())
-    }
 }
 
 #[cfg(test)]

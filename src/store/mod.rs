@@ -53,6 +53,7 @@ pub mod inflate;
 pub mod page;
 pub mod record;
 pub mod series;
+pub mod varint;
 
 pub use csv::CsvFile;
 pub use error::StoreError;
